@@ -3,6 +3,9 @@
 import type { CommandSpec } from '../command';
 import { botCreate, botList, botShow } from './bot';
 import { controlCommands } from './control';
+import { download } from './download';
+import { sandbox } from './sandbox';
+import { segments } from './segments';
 import { status } from './status';
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -11,5 +14,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   botShow,
   status,
   ...controlCommands,
+  segments,
+  download,
+  sandbox,
   // Register further commands here, one entry each.
 ];

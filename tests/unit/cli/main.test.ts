@@ -92,22 +92,22 @@ describe('parsing and help', () => {
 describe('the command table', () => {
   test('a new command is one table entry: it gets help, parsing and dispatch', async () => {
     const extra: CommandSpec = {
-      name: 'segments',
-      summary: 'List segments',
+      name: 'probe-extra',
+      summary: 'An extra command added by this test',
       args: ['BOT'],
       options: { all: { type: 'boolean', description: 'Every recording' } },
       async run(ctx) {
-        ctx.print([`segments of ${ctx.args.BOT} all=${ctx.flag('all')}`], { bot: ctx.args.BOT });
+        ctx.print([`probe of ${ctx.args.BOT} all=${ctx.flag('all')}`], { bot: ctx.args.BOT });
         return EXIT.ok;
       },
     };
     const commands = [...COMMANDS, extra];
     const help = harness();
     await runCli(['--help'], help.io, commands);
-    expect(help.out[0]).toContain('segments BOT [--all]');
+    expect(help.out[0]).toContain('probe-extra BOT [--all]');
     const h = harness();
-    expect(await runCli(['segments', 'b1', '--all'], h.io, commands)).toBe(EXIT.ok);
-    expect(h.out).toEqual(['segments of b1 all=true']);
+    expect(await runCli(['probe-extra', 'b1', '--all'], h.io, commands)).toBe(EXIT.ok);
+    expect(h.out).toEqual(['probe of b1 all=true']);
   });
 
   test('two commands declaring the same option with different types is caught', () => {

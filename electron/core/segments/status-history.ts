@@ -1,0 +1,38 @@
+// Pause spans from the bot's own `status_changes` (Recall's clock): inside a running recording,
+// `in_call_not_recording` is a pause (recall-api.md §5.2) and `in_call_recording` the resume;
+// the `in_call_not_recording` reported at about `completed_at` is the stop, not a pause.
+import type { Bot, BotRecording } from '../recall';
+import type { PauseSpanInput } from './pause-spans';
+
+/** How far before `completed_at` a not-recording status still counts as the stop itself. */
+const STOP_TOLERANCE_MS = 1_000;
+const CALL_OVER = new Set(['call_ended', 'done', 'fatal']);
+
+function time(iso: string | null | undefined): number | null {
+  if (!iso) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+export function pauseSpansFromStatusHistory(bot: Bot, recording: BotRecording): PauseSpanInput[] {
+  const start = time(recording.started_at) ?? time(recording.created_at);
+  if (start === null) return [];
+  const end = time(recording.completed_at);
+  const changes = bot.status_changes
+    .map((c, index) => ({ code: c.code, at: time(c.created_at), index }))
+    .filter((c): c is { code: string; at: number; index: number } => c.at !== null)
+    .sort((a, b) => a.at - b.at || a.index - b.index);
+  const spans: PauseSpanInput[] = [];
+  let open: number | null = null;
+  for (const change of changes) {
+    if (change.at <= start) continue;
+    if (end !== null && change.at >= end - STOP_TOLERANCE_MS) break;
+    if (change.code === 'in_call_not_recording') open ??= change.at;
+    else if (open !== null && (change.code === 'in_call_recording' || CALL_OVER.has(change.code))) {
+      spans.push({ pausedAt: open, resumedAt: change.at });
+      open = null;
+    }
+  }
+  if (open !== null) spans.push({ pausedAt: open, resumedAt: null });
+  return spans;
+}
