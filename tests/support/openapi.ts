@@ -56,6 +56,8 @@ const SCHEMA_ID = 'recall-openapi';
 export function toJsonSchema(node: Json): Json {
   if (Array.isArray(node)) return node.map(toJsonSchema);
   if (!isObject(node)) return node;
+  const discriminated = discriminatedUnion(node);
+  if (discriminated) return discriminated;
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(node)) {
     if (DROPPED_KEYWORDS.has(key) || key.startsWith('x-')) continue;
@@ -70,6 +72,32 @@ export function toJsonSchema(node: Json): Json {
     }
   }
   return node.nullable === true ? { anyOf: [out, { type: 'null' }] } : out;
+}
+
+/**
+ * `oneOf` + `discriminator.mapping` selects ONE branch by the discriminator's value; plain
+ * JSON Schema `oneOf` instead fails whenever a payload happens to fit two branches (Recall's
+ * retention `{type: 'timed', hours}` fits both its branches). Express the selection as
+ * if/then per mapped value.
+ */
+function discriminatedUnion(node: JsonObject): Json | null {
+  const discriminator = node.discriminator;
+  if (!isObject(discriminator) || !Array.isArray(node.oneOf)) return null;
+  const property = discriminator.propertyName;
+  const mapping = discriminator.mapping;
+  if (typeof property !== 'string' || !isObject(mapping)) return null;
+  const values = Object.keys(mapping);
+  const branches: Json[] = values.map((value) => ({
+    if: { properties: { [property]: { const: value } }, required: [property] },
+    then: toJsonSchema({ $ref: mapping[value] ?? null }),
+  }));
+  const union: JsonObject = {
+    type: 'object',
+    required: [property],
+    properties: { [property]: { enum: values } },
+    allOf: branches,
+  };
+  return node.nullable === true ? { anyOf: [union, { type: 'null' }] } : union;
 }
 
 /**
