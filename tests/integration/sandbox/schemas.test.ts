@@ -45,6 +45,7 @@ describe('served JSON conforms to the Recall OpenAPI schemas', () => {
     });
     expectValid(BOT, teams);
     expectValid(BOT, await createBot(sandbox, { meeting_url: 'https://acme.webex.com/meet/jane', automatic_leave: { waiting_room_timeout: 600 } }));
+    expectValid(BOT, await createBot(sandbox, { meeting_url: 'https://meet.google.com/abc-defg-hij', recording_config: { retention: { type: 'timed', hours: 24 } } }));
 
     const recording = await recordingBot(sandbox, { recording_config: transcript });
     const id = String(recording.id);
