@@ -1,0 +1,71 @@
+// The app window (UI.md: one compact window, closable without quitting) with DESIGN.md's
+// security settings: isolated, sandboxed, no Node, no navigation, no popups, no permissions.
+import { BrowserWindow, nativeTheme } from 'electron';
+import type { Session, WebContents } from 'electron';
+import type { RendererTarget } from './renderer-target';
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  target: RendererTarget;
+  /** While false, closing the window only hides it (the app lives in the tray). */
+  isQuitting(): boolean;
+  log?(message: string): void;
+}
+
+export const WINDOW_SIZE = { width: 420, height: 640 } as const;
+
+/** Denies every permission (camera, notifications, clipboard-read, …): the UI needs none. */
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+/** The page may never leave the app's own document, open windows, or embed webviews. */
+export function lockNavigation(contents: WebContents, log?: (message: string) => void): void {
+  contents.on('will-navigate', (event, url) => {
+    event.preventDefault();
+    log?.(`blocked navigation to ${url}`);
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    log?.(`blocked window.open(${url})`);
+    return { action: 'deny' };
+  });
+}
+
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    ...WINDOW_SIZE,
+    minWidth: 360,
+    minHeight: 480,
+    show: false,
+    title: 'Recall Remote',
+    autoHideMenuBar: true,
+    // Matches the renderer's background so the window does not flash white in dark mode.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#f6f7f9',
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+
+  denyAllPermissions(window.webContents.session);
+  lockNavigation(window.webContents, options.log);
+
+  window.on('close', (event) => {
+    if (options.isQuitting()) return;
+    event.preventDefault();
+    window.hide();
+  });
+  window.once('ready-to-show', () => window.show());
+
+  const loading =
+    options.target.kind === 'file' ? window.loadFile(options.target.path) : window.loadURL(options.target.url);
+  loading.catch((error: unknown) => options.log?.(`could not load the window: ${String(error)}`));
+  return window;
+}

@@ -1,0 +1,94 @@
+// The app window's security settings and behaviour (DESIGN.md security checklist, UI.md window).
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeBrowserWindow, fakeEvent } from './electron-fakes';
+
+vi.mock('electron', async () => {
+  const fakes = await import('./electron-fakes');
+  return { BrowserWindow: fakes.FakeBrowserWindow, nativeTheme: { shouldUseDarkColors: false } };
+});
+
+const { createMainWindow, WINDOW_SIZE } = await import('../../../electron/main/window');
+
+function open(options: { quitting?: boolean; target?: 'file' | 'url' } = {}) {
+  const log = vi.fn();
+  createMainWindow({
+    preloadPath: '/app/out/preload/index.cjs',
+    target: options.target === 'url' ? { kind: 'url', url: 'http://localhost:5173/' } : { kind: 'file', path: '/app/out/renderer/index.html' },
+    isQuitting: () => options.quitting ?? false,
+    log,
+  });
+  const window = FakeBrowserWindow.created.at(-1);
+  if (!window) throw new Error('no window was created');
+  return { window, log };
+}
+
+beforeEach(() => {
+  FakeBrowserWindow.created.length = 0;
+});
+
+describe('createMainWindow', () => {
+  it('isolates and sandboxes the page, without Node, with our CommonJS preload', () => {
+    const { window } = open();
+    expect(window.options.webPreferences).toMatchObject({
+      preload: '/app/out/preload/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+    });
+    expect(window.options.webPreferences).not.toHaveProperty('webSecurity');
+    expect(window.options).toMatchObject({ ...WINDOW_SIZE, show: false });
+    expect(WINDOW_SIZE).toEqual({ width: 420, height: 640 });
+  });
+
+  it('loads the built page, or the dev server when told to', () => {
+    expect(open().window.loaded).toBe('file:/app/out/renderer/index.html');
+    expect(open({ target: 'url' }).window.loaded).toBe('http://localhost:5173/');
+  });
+
+  it('prevents every navigation away from the page', () => {
+    const { window, log } = open();
+    const event = fakeEvent();
+    window.webContents.emit('will-navigate', event, 'https://evil.example/');
+    expect(event.defaultPrevented).toBe(true);
+    expect(log).toHaveBeenCalledWith('blocked navigation to https://evil.example/');
+  });
+
+  it('refuses webviews', () => {
+    const { window } = open();
+    const event = fakeEvent();
+    window.webContents.emit('will-attach-webview', event);
+    expect(event.defaultPrevented).toBe(true);
+  });
+
+  it('denies window.open', () => {
+    const { window } = open();
+    expect(window.webContents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  });
+
+  it('denies every permission request and check', () => {
+    const { window } = open();
+    const { session } = window.webContents;
+    for (const permission of ['media', 'notifications', 'clipboard-read', 'geolocation']) {
+      const callback = vi.fn();
+      session.requestHandler?.(window.webContents, permission, callback);
+      expect(callback).toHaveBeenCalledWith(false);
+      expect(session.checkHandler?.(window.webContents, permission)).toBe(false);
+    }
+  });
+
+  it('hides on close instead of quitting, but closes when the app quits', () => {
+    const { window } = open();
+    window.emit('ready-to-show');
+    expect(window.visible).toBe(true);
+    const close = fakeEvent();
+    window.emit('close', close);
+    expect(close.defaultPrevented).toBe(true);
+    expect(window.visible).toBe(false);
+
+    const { window: quitting } = open({ quitting: true });
+    const quit = fakeEvent();
+    quitting.emit('close', quit);
+    expect(quit.defaultPrevented).toBe(false);
+  });
+});
