@@ -2,7 +2,7 @@
 // with a concurrency limit, cancel (keeping the partial file unless discarded), "download all"
 // for a bot, resume of unfinished downloads after a restart, and throttled progress events.
 import { join } from 'node:path';
-import { RecallError, realSleep } from '../recall';
+import { RecallError, realSleep, type Sleep } from '../recall';
 import { DownloadError, cancelledError, diskError, isDownloadError } from './errors';
 import { firstFreeName, recordingFileName } from './file-name';
 import { nodeLocalFs, statOrNull, type LocalFs } from './local-fs';
@@ -11,7 +11,7 @@ import { DownloadManifest, type ManifestEntry } from './manifest';
 import { downloadErrorFromRecall, isTransientRecallError, notDownloadableReason, type MediaClient } from './media-source';
 import type { DownloadProgress } from './progress';
 import { DEFAULT_RETRY_POLICY, backoffDelay, type RetryPolicy } from './retry-policy';
-import { PART_SUFFIX, Transfer, type DownloadResult, type RetryNotice, type Sleep, type TransferDeps } from './transfer';
+import { PART_SUFFIX, Transfer, type DownloadResult, type RetryNotice, type TransferDeps } from './transfer';
 
 export interface DownloadManagerOptions {
   client: MediaClient;
@@ -171,11 +171,11 @@ export class DownloadManager {
       discard: false,
       ticket: null,
     };
+    this.jobs.set(request.recordingId, job);
     const done = this.run(job);
     done.catch(() => undefined);
     const ticket = { recordingId: request.recordingId, done };
     job.ticket = ticket;
-    this.jobs.set(request.recordingId, job);
     this.track(done);
     this.emit({ type: 'queued', recordingId: request.recordingId });
     return ticket;
@@ -191,10 +191,11 @@ export class DownloadManager {
     const ready = bot.recordings
       .filter((r) => r.status?.code === 'done' && r.media_shortcuts?.video_mixed?.status.code === 'done')
       .sort((a, b) => Date.parse(a.started_at ?? a.created_at) - Date.parse(b.started_at ?? b.created_at));
+    const states = await this.localStates(ready.map((r) => r.id));
     const tickets: DownloadTicket[] = [];
     for (const recording of ready) {
-      const state = await this.localState(recording.id);
-      if (!RESUMABLE_KINDS.has(state.kind) && !this.jobs.has(recording.id)) continue;
+      const kind = states.get(recording.id)?.kind ?? 'not_downloaded';
+      if (!RESUMABLE_KINDS.has(kind) && !this.jobs.has(recording.id)) continue;
       tickets.push(this.enqueue({ recordingId: recording.id, botName: bot.bot_name ?? null }));
     }
     return tickets;
@@ -233,19 +234,24 @@ export class DownloadManager {
   }
 
   async localState(recordingId: string): Promise<LocalFileState> {
-    const job = this.jobs.get(recordingId);
-    if (job?.state === 'queued') return { kind: 'queued' };
-    if (job?.state === 'downloading') {
-      return { kind: 'downloading', ...(job.progress ?? { bytes: 0, total: null, percent: null, rateBps: null, etaMs: null }) };
-    }
-    const dir = await this.opts.downloadDir();
-    const entry = await new DownloadManifest(this.fs, dir, this.deps.now).get(recordingId);
-    return localStateOf(this.fs, dir, entry, this.hashes);
+    return (await this.localStates([recordingId])).get(recordingId) ?? { kind: 'not_downloaded' };
   }
 
+  /** Local file states of many recordings, reading the manifest once. */
   async localStates(recordingIds: readonly string[]): Promise<Map<string, LocalFileState>> {
     const out = new Map<string, LocalFileState>();
-    for (const id of recordingIds) out.set(id, await this.localState(id));
+    const rest: string[] = [];
+    for (const id of recordingIds) {
+      const job = this.jobs.get(id);
+      if (job?.state === 'queued') out.set(id, { kind: 'queued' });
+      else if (job?.state === 'downloading') {
+        out.set(id, { kind: 'downloading', ...(job.progress ?? { bytes: 0, total: null, percent: null, rateBps: null, etaMs: null }) });
+      } else rest.push(id);
+    }
+    if (rest.length === 0) return out;
+    const dir = await this.opts.downloadDir();
+    const entries = new Map((await new DownloadManifest(this.fs, dir, this.deps.now).entries()).map((e) => [e.recordingId, e]));
+    for (const id of rest) out.set(id, await localStateOf(this.fs, dir, entries.get(id), this.hashes));
     return out;
   }
 
@@ -280,10 +286,12 @@ export class DownloadManager {
   }
 
   private async run(job: Job): Promise<DownloadResult> {
-    await Promise.resolve();
     const signal = job.controller.signal;
     let manifest: DownloadManifest | null = null;
     let acquired = false;
+    // The place in line is taken now, before any await, so downloads start in the order queued.
+    const slot = this.slots.acquire(signal);
+    slot.catch(() => undefined);
     try {
       const dir = await this.opts.downloadDir();
       manifest = new DownloadManifest(this.fs, dir, this.deps.now);
@@ -292,7 +300,7 @@ export class DownloadManager {
         this.emit({ type: 'completed', recordingId: job.recordingId, result: prepared.result, alreadyDownloaded: true });
         return prepared.result;
       }
-      await this.slots.acquire(signal);
+      await slot;
       acquired = true;
       job.state = 'downloading';
       this.emit({ type: 'started', recordingId: job.recordingId, fileName: prepared.entry.fileName, dir });
@@ -320,6 +328,7 @@ export class DownloadManager {
       throw err;
     } finally {
       if (acquired) this.slots.release();
+      else void slot.then(() => this.slots.release(), () => undefined);
       this.jobs.delete(job.recordingId);
     }
   }
@@ -328,7 +337,9 @@ export class DownloadManager {
     const entry = manifest ? await manifest.get(job.recordingId).catch(() => undefined) : undefined;
     if (isDownloadError(err) && err.kind === 'cancelled') {
       if (manifest && entry && entry.state !== 'complete' && !this.closing) {
-        if (job.discard) await this.discardPart(manifest, entry).catch(() => undefined);
+        // Nothing downloaded yet means nothing worth keeping: forget it like a discard.
+        const kept = await statOrNull(this.fs, join(manifest.dir, entry.fileName + PART_SUFFIX)).catch(() => null);
+        if (job.discard || kept === null) await this.discardPart(manifest, entry).catch(() => undefined);
         else await manifest.update(job.recordingId, (e) => e && { ...e, state: 'paused', error: null }).catch(() => undefined);
       }
       this.emit({ type: 'cancelled', recordingId: job.recordingId, discarded: job.discard });

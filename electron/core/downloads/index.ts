@@ -8,5 +8,5 @@ export * from './progress';
 export * from './retry-policy';
 export * from './media-source';
 export * from './local-state';
-export { PART_SUFFIX, type DownloadResult, type RetryNotice, type Sleep } from './transfer';
+export { PART_SUFFIX, type DownloadResult, type RetryNotice } from './transfer';
 export * from './download-manager';

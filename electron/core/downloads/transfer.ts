@@ -6,7 +6,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { join } from 'node:path';
 import { Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { RecallError, parseRetryAfter } from '../recall';
+import { RecallError, parseRetryAfter, type Sleep } from '../recall';
 import { DownloadError, cancelledError, diskError, errorCodeOf, formatBytes, isDiskErrorCode } from './errors';
 import { firstFreeName } from './file-name';
 import { statOrNull, type LocalFs } from './local-fs';
@@ -14,8 +14,6 @@ import type { DownloadManifest, ManifestEntry } from './manifest';
 import { downloadErrorFromRecall, freshMediaSource, isTransientRecallError, shortId, type MediaClient } from './media-source';
 import { ProgressMeter, type DownloadProgress } from './progress';
 import { backoffDelay, type RetryPolicy } from './retry-policy';
-
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 export interface TransferDeps {
   client: MediaClient;

@@ -12,7 +12,7 @@ import { pauseSpansFromStatusHistory } from './status-history';
 
 /** Where local file states come from (the download manager implements it). */
 export interface LocalFiles {
-  localState(recordingId: string): Promise<LocalFileState>;
+  localStates(recordingIds: readonly string[]): Promise<ReadonlyMap<string, LocalFileState>>;
 }
 
 const SpanSchema = z.object({ pausedAt: z.number(), resumedAt: z.number().nullable() });
@@ -113,7 +113,7 @@ export class SegmentsStore {
     const known = this.knownRecordings(bot.id);
     const ids = new Set([...bot.recordings.map((r) => r.id), ...known.map((r) => r.id)]);
     const pauses = new Map<string, PauseInputs>();
-    const local = new Map<string, LocalFileState>();
+    const local = this.local ? await this.local.localStates([...ids]) : new Map<string, LocalFileState>();
     for (const id of ids) {
       const memory = this.memory.get(id);
       const log = actionLog.get(id);
@@ -124,7 +124,6 @@ export class SegmentsStore {
         ...(statusPoll.length > 0 && { statusPoll }),
         ...(memory?.media && { media: memory.media }),
       });
-      if (this.local) local.set(id, await this.local.localState(id));
     }
     return buildSegmentRows({ recordings: bot.recordings, known, pauses, local, nowMs: this.now() });
   }
