@@ -124,7 +124,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 
   let baseUrl = '';
   const signer = new MediaUrlSigner(() => baseUrl, () => clock.now());
-  const renderer = new MediaRenderer({ cacheDir: join(dataDir, 'cache'), width: media.width, height: media.height, fps: media.fps });
+  const renderer = new MediaRenderer({ cacheDir: join(dataDir, 'cache'), width: media.width, height: media.height, fps: media.fps, timeScale: clock.speed });
   const store = new RecordingStore((recording) => {
     void processor.removeFiles(recording);
   });

@@ -2,10 +2,12 @@
 // them atomically (temp file, then rename) so a half-written chunk is never read, and remembers
 // which chunks exist.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FrameRange } from './chunk-plan';
 import { MediaIoError } from './errors';
+
+const STALE_TEMP_MS = 3_600_000;
 
 const pad = (n: number): string => String(n).padStart(6, '0');
 
@@ -26,7 +28,15 @@ export class ChunkStore {
     const store = new ChunkStore(dir);
     try {
       await mkdir(dir, { recursive: true });
-      for (const name of await readdir(dir)) if (!name.endsWith('.tmp')) store.known.add(name);
+      for (const name of await readdir(dir)) {
+        if (!name.endsWith('.tmp')) {
+          store.known.add(name);
+          continue;
+        }
+        // Left behind by a process that died mid-write (a live writer renames within seconds).
+        const info = await stat(join(dir, name)).catch(() => null);
+        if (info !== null && Date.now() - info.mtimeMs > STALE_TEMP_MS) await rm(join(dir, name), { force: true });
+      }
     } catch (cause) {
       throw new MediaIoError(`The media cache directory ${dir} cannot be used.`, dir, { cause });
     }

@@ -14,7 +14,9 @@ export function bundledFfmpegPath(): string {
   try {
     const installer: unknown = createRequire(import.meta.url)('@ffmpeg-installer/ffmpeg');
     if (typeof installer === 'object' && installer !== null && 'path' in installer && typeof installer.path === 'string') {
-      return installer.path;
+      // In a packaged Electron app the binary cannot run from inside the asar archive; it is
+      // unpacked next to it (electron-builder `asarUnpack`).
+      return installer.path.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked');
     }
     throw new Error('the package exports no path');
   } catch (error) {
@@ -62,6 +64,8 @@ export class FfmpegRunner {
       const fail = (error: Error): void => {
         failure ??= error;
         child.kill('SIGKILL');
+        // A paused stdout would hold back 'close'; once failed, the rest is drained unread.
+        child.stdout?.resume();
       };
       const onAbort = (): void => {
         if (signal !== undefined) fail(abortError(signal));
@@ -76,13 +80,26 @@ export class FfmpegRunner {
       });
       const stdout = child.stdout;
       const onStdout = job.onStdout;
+      // The process may report its exit while stdout still holds unread data or a handler is
+      // running: the job settles only once stdout has ended and every handler has finished.
+      let handling: Promise<void> = Promise.resolve();
+      let stdoutEnded: Promise<void> = Promise.resolve();
       if (stdout !== null && onStdout !== undefined) {
+        stdoutEnded = new Promise<void>((done) => {
+          stdout.once('end', done);
+          stdout.once('close', done);
+        });
         stdout.on('data', (data: Buffer) => {
+          if (failure !== null) return;
           stdout.pause();
-          onStdout(data).then(
-            () => stdout.resume(),
-            (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))),
-          );
+          handling = handling
+            .then(() => onStdout(data))
+            .then(
+              () => {
+                if (failure === null) stdout.resume();
+              },
+              (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))),
+            );
         });
       }
       const stdinStream = child.stdin;
@@ -104,9 +121,11 @@ export class FfmpegRunner {
         this.exits.delete(exited);
         signal?.removeEventListener('abort', onAbort);
         const tail = stderr.trim();
-        if (failure !== null) reject(failure);
-        else if (code === 0) resolve();
-        else reject(new FfmpegError('failed', `ffmpeg failed (${code === null ? `signal ${killedBy ?? '?'}` : `exit code ${code}`})`, tail, code));
+        void stdoutEnded.then(() => handling).then(() => {
+          if (failure !== null) reject(failure);
+          else if (code === 0) resolve();
+          else reject(new FfmpegError('failed', `ffmpeg failed (${code === null ? `signal ${killedBy ?? '?'}` : `exit code ${code}`})`, tail, code));
+        });
       });
     });
   }

@@ -18,8 +18,8 @@ const INK = '0xf1faee';
 const ACCENT = '0xe63946';
 const QP = 26;
 
-// Bit v of a mask is set when the segment is lit for digit v.
-const SEGMENT_MASKS = {
+/** Which digits light each segment of a seven-segment digit. */
+export const SEGMENT_DIGITS = {
   a: [0, 2, 3, 5, 6, 7, 8, 9],
   b: [0, 1, 2, 3, 4, 7, 8, 9],
   c: [0, 1, 3, 4, 5, 6, 7, 8, 9],
@@ -29,28 +29,49 @@ const SEGMENT_MASKS = {
   g: [2, 3, 4, 5, 6, 8, 9],
 } as const;
 
-// Digit expressions of the media time t (seconds) for H H : M M : S S . tenths.
-const CLOCK: ReadonlyArray<string> = [
-  'mod(floor(t/36000)\\,10)',
-  'mod(floor(t/3600)\\,10)',
-  ':',
-  'mod(floor(t/600)\\,6)',
-  'mod(floor(t/60)\\,10)',
-  ':',
-  'mod(floor(t/10)\\,6)',
-  'mod(floor(t)\\,10)',
-  '.',
-  'mod(floor(t*10)\\,10)',
-];
+export type SegmentName = keyof typeof SEGMENT_DIGITS;
+
+/** The clock reads H H : M M : S S . tenths; each place's value at media time t (seconds). */
+const PLACES = [
+  { place: 'hours10', expr: 'mod(floor(t/36000)\\,10)' },
+  { place: 'hours', expr: 'mod(floor(t/3600)\\,10)' },
+  { place: ':' },
+  { place: 'minutes10', expr: 'mod(floor(t/600)\\,6)' },
+  { place: 'minutes', expr: 'mod(floor(t/60)\\,10)' },
+  { place: ':' },
+  { place: 'seconds10', expr: 'mod(floor(t/10)\\,6)' },
+  { place: 'seconds', expr: 'mod(floor(t)\\,10)' },
+  { place: '.' },
+  { place: 'tenths', expr: 'mod(floor(t*10)\\,10)' },
+] as const;
+
+export type ClockPlace = Exclude<(typeof PLACES)[number]['place'], ':' | '.'>;
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface ClockDigit {
+  place: ClockPlace;
+  /** ffmpeg expression of the digit shown at media time t. */
+  expr: string;
+  segments: ReadonlyArray<{ name: SegmentName; rect: Rect }>;
+}
+
+interface Layout {
+  digits: ClockDigit[];
+  separators: Rect[];
+  sweep: Rect[];
+  track: Rect;
+}
 
 const SWEEP_SLOTS = 20;
 
-function box(x: number, y: number, w: number, h: number, color: string, enable?: string): string {
-  const base = `drawbox=x=${x}:y=${y}:w=${w}:h=${h}:color=${color}:t=fill`;
-  return enable === undefined ? base : `${base}:enable='${enable}'`;
-}
-
-function overlays(format: VideoFormat): string[] {
+/** Where everything is drawn for a frame size (scaled from a 640x360 design). */
+export function clockLayout(format: Pick<VideoFormat, 'width' | 'height'>): Layout {
   const scale = Math.min(format.width / 640, format.height / 360);
   const px = (v: number): number => Math.max(1, Math.round(v * scale));
   const digitW = px(24);
@@ -58,30 +79,32 @@ function overlays(format: VideoFormat): string[] {
   const stroke = px(5);
   const gap = px(10);
   const half = Math.round(digitH / 2);
-  const widths = CLOCK.map((item) => (item.length === 1 ? stroke : digitW));
-  const clockW = widths.reduce((sum, w) => sum + w, 0) + gap * (CLOCK.length - 1);
+  const widths = PLACES.map((p) => ('expr' in p ? digitW : stroke));
+  const clockW = widths.reduce((sum, w) => sum + w, 0) + gap * (PLACES.length - 1);
   const top = Math.round((format.height - digitH) / 2) - px(20);
   let x = Math.round((format.width - clockW) / 2);
-  const parts: string[] = [];
-  CLOCK.forEach((item, i) => {
-    if (item === ':') {
-      parts.push(box(x, top + Math.round(digitH / 4), stroke, stroke, INK), box(x, top + Math.round((3 * digitH) / 4) - stroke, stroke, stroke, INK));
-    } else if (item === '.') {
-      parts.push(box(x, top + digitH - stroke, stroke, stroke, INK));
+  const digits: ClockDigit[] = [];
+  const separators: Rect[] = [];
+  PLACES.forEach((p, i) => {
+    if (p.place === ':') {
+      separators.push({ x, y: top + Math.round(digitH / 4), w: stroke, h: stroke }, { x, y: top + Math.round((3 * digitH) / 4) - stroke, w: stroke, h: stroke });
+    } else if (p.place === '.') {
+      separators.push({ x, y: top + digitH - stroke, w: stroke, h: stroke });
     } else {
-      const segments: ReadonlyArray<readonly [ReadonlyArray<number>, number, number, number, number]> = [
-        [SEGMENT_MASKS.a, 0, 0, digitW, stroke],
-        [SEGMENT_MASKS.b, digitW - stroke, 0, stroke, half],
-        [SEGMENT_MASKS.c, digitW - stroke, half, stroke, digitH - half],
-        [SEGMENT_MASKS.d, 0, digitH - stroke, digitW, stroke],
-        [SEGMENT_MASKS.e, 0, half, stroke, digitH - half],
-        [SEGMENT_MASKS.f, 0, 0, stroke, half],
-        [SEGMENT_MASKS.g, 0, half - Math.floor(stroke / 2), digitW, stroke],
-      ];
-      for (const [lit, sx, sy, sw, sh] of segments) {
-        const mask = lit.reduce((m, v) => m + 2 ** v, 0);
-        parts.push(box(x + sx, top + sy, sw, sh, INK, `mod(floor(${mask}/pow(2\\,${item}))\\,2)`));
-      }
+      const at = (dx: number, dy: number, w: number, h: number): Rect => ({ x: x + dx, y: top + dy, w, h });
+      digits.push({
+        place: p.place,
+        expr: p.expr,
+        segments: [
+          { name: 'a', rect: at(0, 0, digitW, stroke) },
+          { name: 'b', rect: at(digitW - stroke, 0, stroke, half) },
+          { name: 'c', rect: at(digitW - stroke, half, stroke, digitH - half) },
+          { name: 'd', rect: at(0, digitH - stroke, digitW, stroke) },
+          { name: 'e', rect: at(0, half, stroke, digitH - half) },
+          { name: 'f', rect: at(0, 0, stroke, half) },
+          { name: 'g', rect: at(0, half - Math.floor(stroke / 2), digitW, stroke) },
+        ],
+      });
     }
     x += (widths[i] ?? 0) + gap;
   });
@@ -90,10 +113,27 @@ function overlays(format: VideoFormat): string[] {
   const rowW = SWEEP_SLOTS * slotW + (SWEEP_SLOTS - 1) * slotGap;
   const rowX = Math.round((format.width - rowW) / 2);
   const rowY = top + digitH + px(28);
-  parts.push(box(rowX, rowY + Math.round(slotW / 4) - 1, rowW, Math.max(1, px(2)), '0x457b9d'));
-  for (let j = 0; j < SWEEP_SLOTS; j++) {
-    parts.push(box(rowX + j * (slotW + slotGap), rowY, slotW, Math.max(1, Math.round(slotW / 2)), ACCENT, `eq(mod(floor(t*10)\\,${SWEEP_SLOTS})\\,${j})`));
+  const sweep = Array.from({ length: SWEEP_SLOTS }, (_, j) => ({ x: rowX + j * (slotW + slotGap), y: rowY, w: slotW, h: Math.max(1, Math.round(slotW / 2)) }));
+  return { digits, separators, sweep, track: { x: rowX, y: rowY + Math.round(slotW / 4) - 1, w: rowW, h: Math.max(1, px(2)) } };
+}
+
+function box(r: Rect, color: string, enable?: string): string {
+  const base = `drawbox=x=${r.x}:y=${r.y}:w=${r.w}:h=${r.h}:color=${color}:t=fill`;
+  return enable === undefined ? base : `${base}:enable='${enable}'`;
+}
+
+function overlays(format: VideoFormat): string[] {
+  const layout = clockLayout(format);
+  const parts = layout.separators.map((r) => box(r, INK));
+  for (const digit of layout.digits) {
+    for (const { name, rect } of digit.segments) {
+      // Bit v of the mask is set when the segment is lit for digit v.
+      const mask = SEGMENT_DIGITS[name].reduce<number>((m, v) => m + 2 ** v, 0);
+      parts.push(box(rect, INK, `mod(floor(${mask}/pow(2\\,${digit.expr}))\\,2)`));
+    }
   }
+  parts.push(box(layout.track, '0x457b9d'));
+  layout.sweep.forEach((r, j) => parts.push(box(r, ACCENT, `eq(mod(floor(t*10)\\,${SWEEP_SLOTS})\\,${j})`)));
   return parts;
 }
 
@@ -107,7 +147,7 @@ export function recordedPictureGraph(format: VideoFormat, startFrame: number, bl
     // Frame i is shown at t = i/fps; half-frame margins keep float rounding off the edges.
     const at = (frame: number): string => ((startFrame + frame - 0.5) / format.fps).toFixed(6);
     const enable = black.map((r) => `gte(t\\,${at(r.start)})*lt(t\\,${at(r.end)})`).join('+');
-    chain.push(box(0, 0, format.width, format.height, 'black', enable));
+    chain.push(box({ x: 0, y: 0, w: format.width, h: format.height }, 'black', enable));
   }
   // Back to 0: ffmpeg would otherwise fill the gap before the first timestamp with duplicates.
   chain.push('setpts=PTS-STARTPTS', 'format=yuv420p');

@@ -1,6 +1,7 @@
 // MediaRenderer: turns a recording's timeline into the finished MP4 by assembling cached
-// picture chunks, cutting the few chunks that straddle a pause, encoding the audio in one pass
-// and muxing with stream copy; also pre-renders picture chunks in the background (warm-up).
+// picture chunks, cutting the few chunks that straddle a pause, laying out the audio track from
+// two cached AAC frames and muxing with stream copy; also pre-renders picture chunks in the
+// background (warm-up).
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -351,8 +352,14 @@ export class MediaRenderer {
     const release = await this.limiter.acquire('render', signal);
     try {
       await runner.run({
-        // `-r` on the raw stream gives every frame an exact 1/fps timestamp, so chunk joins are seamless.
-        args: ['-f', 'h264', '-r', String(this.format.fps), '-i', 'pipe:0', '-f', 'aac', '-i', audioPath, '-map', '0:v:0', '-map', '1:a:0', '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', out],
+        // `-r` on the raw stream gives every frame an exact 1/fps timestamp, so chunk joins are
+        // seamless. With two inputs ffmpeg reads each in a thread; the default 8-packet queue
+        // makes it poll the pipe with 10 ms sleeps (3 s instead of 0.2 s for 10 minutes).
+        args: [
+          '-thread_queue_size', '4096', '-f', 'h264', '-r', String(this.format.fps), '-i', 'pipe:0',
+          '-thread_queue_size', '4096', '-f', 'aac', '-i', audioPath,
+          '-map', '0:v:0', '-map', '1:a:0', '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', out,
+        ],
         stdin: video(),
         signal,
       });
@@ -385,13 +392,13 @@ export class MediaRenderer {
     const chunker = new AnnexBChunker();
     let next = 0;
     const commit = async (chunk: AnnexBChunk): Promise<void> => {
-      const wanted = expect[next];
+      const index = next++;
+      const wanted = expect[index];
       if (wanted === undefined || chunk.frames !== wanted.frames) {
         throw new FfmpegError('failed', `ffmpeg produced an unexpected chunk (${chunk.frames} frames, expected ${wanted?.frames ?? 0})`, '');
       }
       await store.write(wanted.name, chunk.data);
-      onChunk(next);
-      next++;
+      onChunk(index);
     };
     await runner.run({
       args: ['-filter_complex', graph, '-map', '[v]', '-frames:v', String(totalFrames), ...videoEncoderArgs(this.chunkFrames), 'pipe:1'],
