@@ -4,6 +4,7 @@ import type { CommandSpec } from '../command';
 import { botCreate, botList, botShow } from './bot';
 import { controlCommands } from './control';
 import { download } from './download';
+import { exportCommand } from './export';
 import { sandbox } from './sandbox';
 import { segments } from './segments';
 import { status } from './status';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...controlCommands,
   segments,
   download,
+  exportCommand,
   sandbox,
   // Register further commands here, one entry each.
 ];
