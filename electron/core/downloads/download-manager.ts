@@ -416,6 +416,28 @@ export class DownloadManager {
       recordingId: job.recordingId,
       ...(this.opts.timeZone !== undefined && { timeZone: this.opts.timeZone }),
     });
+    // Two downloads whose names collide must not both pick the same free name: choosing a name
+    // and recording it in the manifest is one critical section.
+    return this.withNameLock(() => this.claimName(job, dir, manifest, previous, recording, botName, base));
+  }
+
+  private nameLock: Promise<unknown> = Promise.resolve();
+
+  private withNameLock<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.nameLock.then(fn, fn);
+    this.nameLock = run.catch(() => undefined);
+    return run;
+  }
+
+  private async claimName(
+    job: Job,
+    dir: string,
+    manifest: DownloadManifest,
+    previous: ManifestEntry | undefined,
+    recording: Awaited<ReturnType<DownloadManagerOptions['client']['getRecording']>>,
+    botName: string | null,
+    base: string,
+  ): Promise<ManifestEntry> {
     const others = new Set((await manifest.entries()).filter((e) => e.recordingId !== job.recordingId).map((e) => e.fileName));
     const taken = async (name: string): Promise<boolean> =>
       others.has(name) || (await statOrNull(this.fs, join(dir, name))) !== null || (await statOrNull(this.fs, join(dir, name + PART_SUFFIX))) !== null;

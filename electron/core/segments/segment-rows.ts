@@ -95,9 +95,17 @@ export function buildSegmentRows(input: SegmentRowsInput): SegmentRow[] {
   const gone = (input.known ?? []).filter((r) => !current.has(r.id));
   const all = [...input.recordings, ...gone].sort((a, b) => (startOf(a) ?? 0) - (startOf(b) ?? 0) || a.created_at.localeCompare(b.created_at));
 
+  // The start of the next recording that has one, per index: one backward pass, not a rescan per row.
+  const nextStarts: (number | null)[] = new Array<number | null>(all.length).fill(null);
+  for (let i = all.length - 2, next: number | null = null; i >= 0; i--) {
+    const following = all[i + 1];
+    next = (following ? startOf(following) : null) ?? next;
+    nextStarts[i] = next;
+  }
+
   const rows = all.map((recording, index): SegmentRow => {
     const startedAt = startOf(recording);
-    const nextStart = all.slice(index + 1).map(startOf).find((t): t is number => t !== null) ?? null;
+    const nextStart = nextStarts[index] ?? null;
     const isGone = !current.has(recording.id);
     let state: SegmentRowState;
     if (isGone) state = 'overwritten';

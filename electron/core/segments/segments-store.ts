@@ -8,7 +8,7 @@ import type { LocalFileState } from '../downloads/local-state';
 import type { MediaRange } from './media-pauses';
 import type { PauseSpanInput } from './pause-spans';
 import { buildSegmentRows, type PauseInputs, type SegmentRow } from './segment-rows';
-import { pauseSpansFromStatusHistory } from './status-history';
+import { pauseSpansFromStatusHistory, sortedStatusChanges } from './status-history';
 
 /** Where local file states come from (the download manager implements it). */
 export interface LocalFiles {
@@ -114,11 +114,13 @@ export class SegmentsStore {
     const ids = new Set([...bot.recordings.map((r) => r.id), ...known.map((r) => r.id)]);
     const pauses = new Map<string, PauseInputs>();
     const local = this.local ? await this.local.localStates([...ids]) : new Map<string, LocalFileState>();
+    const byId = new Map(bot.recordings.map((r) => [r.id, r]));
+    const changes = sortedStatusChanges(bot);
     for (const id of ids) {
       const memory = this.memory.get(id);
       const log = actionLog.get(id);
-      const current = bot.recordings.find((r) => r.id === id);
-      const statusPoll = [...(memory?.polled ?? []), ...(current ? pauseSpansFromStatusHistory(bot, current) : [])];
+      const current = byId.get(id);
+      const statusPoll = [...(memory?.polled ?? []), ...(current ? pauseSpansFromStatusHistory(bot, current, changes) : [])];
       pauses.set(id, {
         ...(log && { actionLog: log }),
         ...(statusPoll.length > 0 && { statusPoll }),

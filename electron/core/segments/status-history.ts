@@ -14,18 +14,45 @@ function time(iso: string | null | undefined): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
-export function pauseSpansFromStatusHistory(bot: Bot, recording: BotRecording): PauseSpanInput[] {
+interface TimedChange {
+  code: string;
+  at: number;
+  index: number;
+}
+
+/** The bot's status changes in time order (ties keep API order); sort once per bot, not per recording. */
+export function sortedStatusChanges(bot: Bot): TimedChange[] {
+  return bot.status_changes
+    .map((c, index) => ({ code: c.code, at: time(c.created_at), index }))
+    .filter((c): c is TimedChange => c.at !== null)
+    .sort((a, b) => a.at - b.at || a.index - b.index);
+}
+
+/** Index of the first change strictly after `at` (binary search over the sorted changes). */
+function firstAfter(changes: readonly TimedChange[], at: number): number {
+  let lo = 0;
+  let hi = changes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((changes[mid]?.at ?? Infinity) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function pauseSpansFromStatusHistory(
+  bot: Bot,
+  recording: BotRecording,
+  changes: readonly TimedChange[] = sortedStatusChanges(bot),
+): PauseSpanInput[] {
   const start = time(recording.started_at) ?? time(recording.created_at);
   if (start === null) return [];
   const end = time(recording.completed_at);
-  const changes = bot.status_changes
-    .map((c, index) => ({ code: c.code, at: time(c.created_at), index }))
-    .filter((c): c is { code: string; at: number; index: number } => c.at !== null)
-    .sort((a, b) => a.at - b.at || a.index - b.index);
   const spans: PauseSpanInput[] = [];
   let open: number | null = null;
-  for (const change of changes) {
-    if (change.at <= start) continue;
+  for (let i = firstAfter(changes, start); i < changes.length; i++) {
+    const change = changes[i];
+    if (change === undefined) break;
     if (end !== null && change.at >= end - STOP_TOLERANCE_MS) break;
     if (change.code === 'in_call_not_recording') open ??= change.at;
     else if (open !== null && (change.code === 'in_call_recording' || CALL_OVER.has(change.code))) {

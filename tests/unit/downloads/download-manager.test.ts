@@ -250,6 +250,16 @@ describe('DownloadManager', () => {
     expect(new Set(results.map((r) => r.fileName)).size).toBe(4);
   });
 
+  it('gives two concurrent downloads whose names collide two different files', async () => {
+    const twin = '3f2a9c1e-0000-4000-8000-000000000002';
+    client = fakeClient({ recordings: { [REC]: {}, [twin]: {} } });
+    const m = manager({ concurrency: 2 });
+    const results = await Promise.all([REC, twin].map((id) => m.download({ recordingId: id, botName: 'Weekly sync' })));
+    expect(new Set(results.map((r) => r.fileName)).size).toBe(2);
+    for (const r of results) expect(r.sha256).toBe(sha256(patternedBytes(SIZE)));
+    expect(await visibleFiles()).toHaveLength(2);
+  });
+
   it('cancel keeps the partial file for a later resume; discard removes it', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
