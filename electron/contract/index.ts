@@ -6,3 +6,4 @@ export * from './types';
 export * from './schemas';
 export * from './contract';
 export * from './api';
+export * from './library';

@@ -23,6 +23,9 @@ export const ERROR_KINDS = [
   'unknown_channel',
   'forbidden',
   'internal',
+  'unconfirmed',
+  'bot_ended',
+  'storage',
 ] as const;
 
 export type ErrorKind = (typeof ERROR_KINDS)[number];

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CHANNELS } from './channels';
 import type { Channel } from './channels';
+import { librarySchemas } from './library-schemas';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -31,11 +32,81 @@ export const botIdSchema = z
 
 const noPayload = z.undefined({ error: 'This call takes no arguments.' });
 
+const pressActionSchema = z.enum(['pause', 'resume', 'start', 'stop', 'leave', 'toggle-pause'], {
+  error: 'Unknown action: expected pause, resume, start, stop, leave or toggle-pause.',
+});
+const hotkeyActionSchema = z.enum(['toggle-pause', 'pause', 'resume', 'start', 'stop', 'show-window'], {
+  error: 'Unknown shortcut action: expected toggle-pause, pause, resume, start, stop or show-window.',
+});
+const regionSchema = z.enum(['us-west-2', 'us-east-1', 'eu-central-1', 'ap-northeast-1'], {
+  error: 'Unknown region: expected us-west-2, us-east-1, eu-central-1 or ap-northeast-1.',
+});
+
+/** Where to connect. The key is optional on update: omitted = keep the saved one. */
+const connectionSchema = z.discriminatedUnion(
+  'mode',
+  [
+    z.strictObject({ mode: z.literal('sandbox') }),
+    z.strictObject({
+      mode: z.literal('live'),
+      apiKey: z.string().trim().min(1, 'Enter your Recall API key.').max(512, 'That is too long to be an API key.').optional(),
+      region: regionSchema.optional(),
+      customBaseUrl: z.string().trim().max(2048, 'That URL is too long.').nullable().optional(),
+      /** Linux without a keyring: the user accepted that the key is stored as plain text. */
+      allowPlainTextStorage: z.boolean().optional(),
+    }),
+  ],
+  { error: 'Expected { mode: "sandbox" } or { mode: "live", apiKey?, region?, customBaseUrl? }.' },
+);
+
+const createBotSchema = z.strictObject(
+  {
+    meetingUrl: z
+      .string({ error: 'The meeting URL must be text.' })
+      .trim()
+      .min(1, 'Paste the meeting link first.')
+      .max(2048, 'That meeting URL is too long.')
+      .refine((v) => /^https?:\/\//i.test(v), 'The meeting link must start with https://'),
+    botName: z.string().trim().min(1, 'Give the bot a name, or leave it out.').max(100, 'Bot names are at most 100 characters.').optional(),
+    /** "I'll start recording myself": recording_config null, nothing recorded until Start. */
+    manual: z.boolean().default(true),
+  },
+  { error: 'Expected { meetingUrl, botName?, manual? }.' },
+);
+
 const schemas = {
   [CHANNELS.getInfo]: noPayload,
   [CHANNELS.getState]: noPayload,
   [CHANNELS.listBots]: noPayload,
   [CHANNELS.selectBot]: z.strictObject({ botId: botIdSchema }, { error: 'Expected { botId }.' }),
+  [CHANNELS.createBot]: createBotSchema,
+  [CHANNELS.press]: z.strictObject(
+    { action: pressActionSchema, confirm: z.boolean().optional() },
+    { error: 'Expected { action, confirm? }.' },
+  ),
+  [CHANNELS.getConnection]: noPayload,
+  [CHANNELS.setConnection]: connectionSchema,
+  [CHANNELS.getHotkeys]: noPayload,
+  [CHANNELS.setHotkey]: z.strictObject(
+    {
+      action: hotkeyActionSchema,
+      accelerator: z.string().trim().min(1, 'Press a key combination, or clear the shortcut.').max(100, 'That shortcut is too long.').nullable(),
+    },
+    { error: 'Expected { action, accelerator }.' },
+  ),
+  [CHANNELS.resetHotkeys]: noPayload,
+  [CHANNELS.suspendHotkeys]: z.strictObject({ suspended: z.boolean() }, { error: 'Expected { suspended }.' }),
+  [CHANNELS.getPreferences]: noPayload,
+  [CHANNELS.updatePreferences]: z.strictObject(
+    {
+      notifications: z.strictObject({ enabled: z.boolean().optional(), onHotkeyConfirm: z.boolean().optional() }).optional(),
+      launchAtLogin: z.boolean().optional(),
+      downloadDir: z.string().trim().min(1).max(4096).nullable().optional(),
+    },
+    { error: 'Expected { notifications?, launchAtLogin?, downloadDir? }.' },
+  ),
+  [CHANNELS.getTrayModel]: noPayload,
+  ...librarySchemas,
 } as const;
 
 type Schemas = typeof schemas;

@@ -60,6 +60,110 @@ export interface SelectedBotState {
   updatedAt: string | null;
   /** Why the last refresh failed; null once a refresh succeeds again. */
   lastError: ContractError | null;
+  /**
+   * Lets the UI tick the recorded time locally between updates: recorded time at any moment is
+   * `baseMs + (runningSince === null ? 0 : now - runningSince)` with `now` on the core's clock
+   * (`clockOffsetMs` converts: core now = Date.now() + clockOffsetMs).
+   */
+  recordingClock: { baseMs: number; runningSince: number | null } | null;
+  clockOffsetMs: number;
+  /** The action in flight: visible from the moment of the press until confirmed or failed. */
+  pending: PendingAction | null;
+  /** Presses waiting behind the pending one, in order. */
+  queued: PressAction[];
+  /** Start while recording overwrites the recording: armed until a second press confirms. */
+  armed: { action: 'start'; until: number; message: string } | null;
+  /** The last action's failure in words (cleared by the next confirmed action). */
+  actionError: ContractError | null;
+  /** Per control action: can it be pressed now, and if not, why (shown on hover/focus). */
+  actions: Record<ControlAction, ActionAvailability>;
+}
+
+/** Control actions with their own button; toggle-pause is a hotkey/tray convenience. */
+export type ControlAction = 'pause' | 'resume' | 'start' | 'stop' | 'leave';
+export type PressAction = ControlAction | 'toggle-pause';
+export const PRESS_ACTIONS: readonly PressAction[] = ['pause', 'resume', 'start', 'stop', 'leave', 'toggle-pause'];
+
+export interface PendingAction {
+  action: PressAction;
+  /** Core-clock ms of the press. */
+  since: number;
+  /** checking = re-reading before deciding; sending = POST in flight; confirming = re-reading after. */
+  phase: 'checking' | 'sending' | 'confirming';
+}
+
+export interface ActionAvailability {
+  enabled: boolean;
+  /** Why not, in words ("Not recording — nothing to pause"); null when enabled. */
+  reason: string | null;
+  /** The bound global shortcut, formatted for this platform; null when unbound. */
+  hotkey: string | null;
+}
+
+/** What a press ended in. Every press produces exactly one (nothing fails silently). */
+export type PressOutcome =
+  | { kind: 'confirmed'; action: PressAction; message: string }
+  | { kind: 'refused'; action: PressAction; message: string }
+  | { kind: 'armed'; action: 'start'; message: string; until: number }
+  | { kind: 'failed'; action: PressAction; error: ContractError };
+
+export interface ConnectionView {
+  mode: ConnectionMode;
+  region: string;
+  /** Set when a custom Recall-compatible base URL is used instead of a region. */
+  customBaseUrl: string | null;
+  apiKeyConfigured: boolean;
+  /** How a saved API key is protected: by the OS keychain, as plain text (Linux basic_text), or not at all. */
+  keyStorage: 'os' | 'basic_text' | 'unavailable';
+}
+
+export type HotkeyAction = 'toggle-pause' | 'pause' | 'resume' | 'start' | 'stop' | 'show-window';
+export type HotkeyStatus = 'registered' | 'in_use' | 'invalid' | 'unsupported' | 'unbound';
+
+export interface HotkeyBindingView {
+  action: HotkeyAction;
+  label: string;
+  /** Electron accelerator as stored; null when unbound. */
+  accelerator: string | null;
+  /** Formatted for this platform (⌥⇧⌘P on macOS). */
+  display: string | null;
+  status: HotkeyStatus;
+  /** Why it is not registered, in words. */
+  message: string | null;
+}
+
+export interface HotkeysView {
+  bindings: HotkeyBindingView[];
+  /** False where global shortcuts may silently not fire (Linux Wayland). */
+  reliable: boolean;
+  note: string | null;
+}
+
+export interface PreferencesView {
+  notifications: { enabled: boolean; onHotkeyConfirm: boolean };
+  launchAtLogin: { enabled: boolean; supported: boolean; message: string | null };
+  downloadDir: string | null;
+}
+
+export interface TrayMenuItemView {
+  id: string;
+  label: string;
+  enabled: boolean;
+  type?: 'normal' | 'separator' | 'checkbox' | 'radio' | 'submenu';
+  checked?: boolean;
+  accelerator?: string;
+  submenu?: TrayMenuItemView[];
+}
+
+export interface TrayModelView {
+  iconId: string;
+  tooltip: string;
+  menu: TrayMenuItemView[];
+}
+
+export interface Notice {
+  level: 'info' | 'warning' | 'error';
+  message: string;
 }
 
 export type BotState = { selected: false } | SelectedBotState;

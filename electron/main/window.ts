@@ -1,5 +1,6 @@
 // The app window (UI.md: one compact window, closable without quitting) with DESIGN.md's
-// security settings: isolated, sandboxed, no Node, no navigation, no popups, no permissions.
+// security settings: isolated, sandboxed, no Node, no navigation, no popups, no permissions;
+// and bringing it back from the tray, optionally on its Settings view.
 import { BrowserWindow, nativeTheme } from 'electron';
 import type { Session, WebContents } from 'electron';
 import type { RendererTarget } from './renderer-target';
@@ -68,4 +69,22 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     options.target.kind === 'file' ? window.loadFile(options.target.path) : window.loadURL(options.target.url);
   loading.catch((error: unknown) => options.log?.(`could not load the window: ${String(error)}`));
   return window;
+}
+
+/** A view the shell can open the window on; the renderer routes on the URL hash (`#settings`). */
+export type WindowView = 'main' | 'settings';
+
+/**
+ * Shows the (hidden, minimized or background) window and focuses it. For Settings, the page's
+ * hash changes: a same-document navigation the renderer's router follows, without a reload.
+ */
+export function revealWindow(window: BrowserWindow, target: RendererTarget, view: WindowView = 'main', log?: (message: string) => void): void {
+  if (window.isDestroyed()) return;
+  if (view === 'settings') {
+    const opening = target.kind === 'file' ? window.loadFile(target.path, { hash: 'settings' }) : window.loadURL(`${target.url.replace(/#.*$/, '')}#settings`);
+    opening.catch((error: unknown) => log?.(`could not open the settings view: ${String(error)}`));
+  }
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
 }

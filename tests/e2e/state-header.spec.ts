@@ -35,14 +35,6 @@ async function coreState(request: APIRequestContext): Promise<unknown> {
   return response.json();
 }
 
-test('a fresh window says Sandbox and that no bot is selected', async ({ page }) => {
-  await page.goto('/');
-  await expect(page.getByTestId('mode-badge')).toHaveText('Sandbox');
-  await expect(page.getByTestId('connection')).toContainText('Built-in sandbox at 127.0.0.1:');
-  await expect(page.getByTestId('state-pill')).toHaveText('No bot selected');
-  await page.screenshot({ path: 'test-results/screenshots/empty-state.png' });
-});
-
 test('pasting a link with a bot id shows that bot live, matching the core', async ({ page, request }) => {
   const id = await createBot(request, { name: 'Weekly sync', manual: true });
   await page.goto('/');
@@ -62,10 +54,10 @@ test('pasting a link with a bot id shows that bot live, matching the core', asyn
 });
 
 test('picking a recording bot from the recent list shows Recording with the time running', async ({ page, request }) => {
-  const id = await createBot(request, { name: 'Design review' });
+  const id = await createBot(request, { name: 'Header review' });
   await page.goto('/');
   await page.getByRole('button', { name: 'Refresh' }).click();
-  const row = page.getByRole('button', { name: /^Design review, Zoom/ });
+  const row = page.getByRole('button', { name: /^Header review, Zoom/ });
   await row.click();
 
   await expect(page.getByTestId('state-pill')).toHaveText('Recording', { timeout: 15_000 });
@@ -84,7 +76,7 @@ test('picking a recording bot from the recent list shows Recording with the time
 
 test('when the host ends the meeting the header says Ended with the reason', async ({ page, request }) => {
   const before = await coreState(request);
-  expect(before).toMatchObject({ ok: true, value: { selected: true, name: 'Design review' } });
+  expect(before).toMatchObject({ ok: true, value: { selected: true, name: 'Header review' } });
   const { botId } = SelectedState.parse(before).value;
   await page.goto('/');
   await expect(page.getByTestId('state-pill')).toHaveText('Recording');
@@ -92,24 +84,24 @@ test('when the host ends the meeting the header says Ended with the reason', asy
   const ended = await request.post(`/__host/bots/${botId}/end`, { data: {} });
   expect(ended.ok()).toBe(true);
   await expect(page.getByTestId('state-pill')).toHaveText('Ended', { timeout: 15_000 });
-  await expect(page.getByTestId('bot-meta')).toContainText('Call ended by host');
+  await expect(page.getByTestId('bot-meta')).toContainText('The host ended the call');
   // The recent list (loaded while it was recording) follows the header for the selected bot.
-  await expect(page.getByRole('button', { name: 'Design review, Zoom, Ended, selected' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Header review, Zoom, Ended, selected' })).toBeVisible();
   expect(await coreState(request)).toMatchObject({ ok: true, value: { live: 'ended', endReason: 'call_ended_by_host' } });
 });
 
 test('text that is not a bot id gets a specific error and keeps the current bot', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByTestId('bot-name')).toHaveText('Design review');
+  await expect(page.getByTestId('bot-name')).toHaveText('Header review');
   await page.getByLabel('Bot ID').fill('weekly sync notes');
   await page.getByRole('button', { name: 'Select', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText(/not a bot ID: expected a UUID/);
   await expect(page.getByLabel('Bot ID')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByTestId('bot-name')).toHaveText('Design review');
+  await expect(page.getByTestId('bot-name')).toHaveText('Header review');
 
   await page.getByLabel('Bot ID').fill('00000000-0000-4000-8000-000000000000');
   await page.getByRole('button', { name: 'Select', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('not found');
-  await expect(page.getByTestId('bot-name')).toHaveText('Design review');
+  await expect(page.getByTestId('bot-name')).toHaveText('Header review');
   await page.screenshot({ path: 'test-results/screenshots/paste-error.png' });
 });

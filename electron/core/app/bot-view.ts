@@ -1,10 +1,10 @@
-// Turns a Recall Bot into the plain, renderer-facing shapes of the contract: the live header
-// of the selected bot and the one-line summaries of the bot picker.
-import { currentStatus, latestRecording, liveRecordingState, recordedTime } from '../recall';
+// Turns a Recall Bot into the plain, renderer-facing shapes of the contract: the bot part of the
+// live header (the recorded time comes from the controller's clock) and the bot picker's lines.
+import { currentStatus, latestRecording, liveRecordingState } from '../recall';
 import type { Bot } from '../recall';
 import type { BotSummary, LiveState, SelectedBotState } from '../../contract';
 
-export type BotView = Pick<SelectedBotState, 'name' | 'platform' | 'live' | 'status' | 'recording' | 'endReason' | 'elapsedMs'>;
+export type BotView = Pick<SelectedBotState, 'name' | 'platform' | 'live' | 'status' | 'recording' | 'endReason'>;
 
 const PLATFORM_HOSTS: ReadonlyArray<[RegExp, string]> = [
   [/(^|\.)zoom\.us$/i, 'zoom'],
@@ -46,7 +46,7 @@ export function endReason(bot: Bot): string | null {
   return ending.at(-1)?.sub_code ?? null;
 }
 
-export function viewBot(bot: Bot, nowMs: number): BotView {
+export function viewBot(bot: Bot): BotView {
   const status = currentStatus(bot);
   const recording = latestRecording(bot);
   return {
@@ -66,7 +66,6 @@ export function viewBot(bot: Bot, nowMs: number): BotView {
       statusCode: recording.status?.code ?? null,
     },
     endReason: endReason(bot),
-    elapsedMs: recording ? (recordedTime(bot, recording, nowMs)?.recordedMs ?? 0) : 0,
   };
 }
 

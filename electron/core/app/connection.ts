@@ -1,6 +1,10 @@
-// The connection to Recall: read from the environment (RECALL_API_KEY, RECALL_API_BASE,
-// RECALL_REGION — the same variables as the CLI) and summarised for the renderer without the key.
+// Where the app talks to: a live connection from the environment (RECALL_API_KEY, RECALL_API_BASE,
+// RECALL_REGION — the same variables as the CLI), the endpoint a `connection:set` request asks
+// for, and the summary the renderer sees (never the key).
+import { checkCustomBaseUrl } from '../settings';
+import type { ConnectionSettings } from '../settings';
 import { DEFAULT_REGION, isRecallRegion, normalizeBaseUrl, regionBaseUrl, REGIONS } from '../recall';
+import type { RecallRegion } from '../recall';
 import type { ConnectionSummary } from '../../contract';
 import type { Connection } from './deps';
 import { CoreError } from './errors';
@@ -8,9 +12,8 @@ import { CoreError } from './errors';
 export type EnvLike = Readonly<Record<string, string | undefined>>;
 
 /**
- * A live connection when RECALL_API_KEY is set (empty counts as unset), else null: the caller
- * then starts the embedded sandbox. Bad RECALL_API_BASE / RECALL_REGION values throw a
- * CoreError('invalid_request') naming the variable.
+ * A live connection when RECALL_API_KEY is set (empty counts as unset), else null. Bad
+ * RECALL_API_BASE / RECALL_REGION values throw a CoreError('invalid_request') naming the variable.
  */
 export function liveConnectionFromEnv(env: EnvLike): Connection | null {
   const apiKey = env.RECALL_API_KEY?.trim();
@@ -37,26 +40,28 @@ export function connectionSummary(connection: Connection): ConnectionSummary {
   return { kind: 'region', region, baseUrl: regionBaseUrl(region) };
 }
 
-/** What a shell needs of a started sandbox: where it listens, its key, and how to stop it. */
-export interface SandboxHandle {
-  readonly baseUrl: string;
-  readonly apiKey: string;
-  close(): Promise<void>;
+/** The endpoint of a live connection: a custom base URL wins; the region is kept for switching back. */
+export interface LiveEndpoint {
+  region: RecallRegion;
+  customBaseUrl: string | null;
 }
 
-export interface OpenedConnection<S extends SandboxHandle> {
-  connection: Connection;
-  /** The embedded sandbox when no API key was configured; the shell closes it on exit. */
-  sandbox: S | null;
+/**
+ * The endpoint a `connection:set` request asks for, completed from the saved one (omitted =
+ * unchanged; `customBaseUrl: null` or '' = back to the region). Throws CoreError('validation')
+ * with checkCustomBaseUrl's message for an unusable URL.
+ */
+export function requestedEndpoint(request: { region?: RecallRegion | undefined; customBaseUrl?: string | null | undefined }, saved: ConnectionSettings): LiveEndpoint {
+  const region = request.region ?? saved.region;
+  const raw = request.customBaseUrl === undefined ? saved.customBaseUrl : request.customBaseUrl;
+  if (raw === null || raw.trim() === '') return { region, customBaseUrl: null };
+  const checked = checkCustomBaseUrl(raw);
+  if (!checked.ok) throw new CoreError('validation', checked.message);
+  return { region, customBaseUrl: checked.baseUrl };
 }
 
-/** A configured key wins; otherwise the embedded sandbox starts and the app says "Sandbox". */
-export async function openConnection<S extends SandboxHandle>(
-  env: EnvLike,
-  startSandbox: () => Promise<S>,
-): Promise<OpenedConnection<S>> {
-  const live = liveConnectionFromEnv(env);
-  if (live) return { connection: live, sandbox: null };
-  const sandbox = await startSandbox();
-  return { connection: { mode: 'sandbox', apiKey: sandbox.apiKey, baseUrl: sandbox.baseUrl }, sandbox };
+export function liveConnection(apiKey: string, endpoint: LiveEndpoint): Connection {
+  return endpoint.customBaseUrl === null
+    ? { mode: 'live', apiKey, region: endpoint.region }
+    : { mode: 'live', apiKey, baseUrl: endpoint.customBaseUrl };
 }

@@ -1,6 +1,7 @@
 // Maps anything a handler throws to the contract's serializable `{ kind, message }`.
-// Recall errors keep their kind and their user-facing sentence; anything else is a bug of ours,
-// reported as 'internal' without leaking internals beyond the message.
+// Recall and control errors keep their kind and their user-facing sentence; anything else is a
+// bug of ours, reported as 'internal' without leaking internals beyond the message.
+import { ControlError } from '../control';
 import { RecallError } from '../recall';
 import type { ContractError, ErrorKind } from '../../contract';
 
@@ -20,6 +21,10 @@ export function toContractError(error: unknown): ContractError {
     return { kind, message: error.message };
   }
   if (error instanceof CoreError) return { kind: error.kind, message: error.message };
+  if (error instanceof ControlError) {
+    const kind: ErrorKind = error.kind;
+    return { kind, message: error.message };
+  }
   const detail = error instanceof Error ? error.message : String(error);
   return { kind: 'internal', message: `Recall Remote hit an unexpected error: ${detail}` };
 }

@@ -56,6 +56,8 @@ export const REFUSALS: Readonly<Record<RefusalCode, string>> = {
 };
 
 export const OVERWRITE_WARNING = 'Press again within 3 s to overwrite the current recording';
+/** The same guard where no second press is possible (the CLI asks for --force instead). */
+export const OVERWRITES_RECORDING = 'Start would overwrite the current recording';
 
 export type Decision =
   | { kind: 'send'; action: ControlAction }

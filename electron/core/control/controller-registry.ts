@@ -28,6 +28,20 @@ export class ControllerRegistry {
     return this.controllers.get(botId) ?? null;
   }
 
+  /**
+   * Disposes and forgets a bot's controller (e.g. its bot turned out not to exist), unless an
+   * action is pending or queued on it; returns whether it was released.
+   */
+  release(botId: string): boolean {
+    const controller = this.controllers.get(botId);
+    if (!controller) return false;
+    const snapshot = controller.getSnapshot();
+    if (snapshot.pending || snapshot.queued.length > 0) return false;
+    controller.dispose();
+    this.controllers.delete(botId);
+    return true;
+  }
+
   disposeAll(): void {
     for (const controller of this.controllers.values()) controller.dispose();
     this.controllers.clear();

@@ -105,15 +105,19 @@ export class Poller {
     this.intervals = Object.freeze({ ...DEFAULT_POLL_INTERVALS, ...opts.intervals });
   }
 
-  /** Selects the bot to poll (a read starts at once), or stops with null. */
-  select(target: PollTarget | null): void {
+  /**
+   * Selects the bot to poll, or stops with null. A read starts at once, unless `justRead` says
+   * the caller has just read the bot itself: then the first read waits its regular interval.
+   */
+  select(target: PollTarget | null, options: { justRead?: boolean } = {}): void {
     if (target === this.target) return;
     this.detach();
     if (!target) return;
     this.target = target;
-    this.wasPending = target.getSnapshot().pending != null;
+    const snapshot = target.getSnapshot();
+    this.wasPending = snapshot.pending != null;
     this.unsubscribe = target.subscribe(() => this.onTargetChange());
-    this.schedule(0);
+    this.schedule(options.justRead ? pollIntervalMs({ live: snapshot.live, pending: this.wasPending, consecutiveErrors: 0 }, this.intervals) : 0);
   }
 
   stop(): void {

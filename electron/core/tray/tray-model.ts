@@ -141,12 +141,17 @@ function iconBase(input: TrayInput): TrayIconBase {
   }
 }
 
-/** "Recording · 00:12:34", "Paused 02:10", "Pausing…" — the state part of tooltip and status line. */
-function statePhrase(input: TrayInput): string {
+/**
+ * "Recording · 00:12:34", "Paused 02:10", "Pausing…" — the state part of the tooltip. The menu's
+ * status line leaves the time out (`withTime` false): a menu rebuilt every second would flicker
+ * and close under the user's pointer on some desktops.
+ */
+function statePhrase(input: TrayInput, withTime: boolean): string {
   if (input.botId === null) return 'No bot selected';
   if (input.pending) return `${ACTION_PROGRESS[input.pending.action]}…`;
   if (input.live === null) return input.online ? 'Loading…' : 'Offline';
   const words = STATE_WORDS[input.live];
+  if (!withTime) return words;
   const elapsed = input.recordedMs ?? 0;
   if (input.live === 'recording') return `${words} · ${formatClock(elapsed)}`;
   if (input.live === 'paused') return `${words} ${formatShort(elapsed)}`;
@@ -166,7 +171,7 @@ function joinFitting(parts: readonly string[], name: string | null, max: number)
 
 function tooltipOf(input: TrayInput, name: string | null): string {
   if (input.botId === null) return input.sandbox ? 'Recall Remote · No bot selected · Sandbox' : 'Recall Remote · No bot selected';
-  const parts = [statePhrase(input)];
+  const parts = [statePhrase(input, true)];
   if (!input.online && input.live !== null) parts.push('Offline');
   else if (input.stale) parts.push('Not updating');
   if (input.sandbox) parts.push('Sandbox');
@@ -243,7 +248,7 @@ export function trayModel(input: TrayInput): TrayModel {
   const base = iconBase(input);
   const iconId: TrayIconId = input.sandbox ? `${base}-sandbox` : base;
 
-  const statusParts = [statePhrase(input)];
+  const statusParts = [statePhrase(input, false)];
   if (input.sandbox) statusParts.push('Sandbox');
   const status = joinFitting(statusParts, name === null ? null : truncateText(name, MENU_NAME_MAX), 200);
   const notes: TrayMenuItem[] = [];

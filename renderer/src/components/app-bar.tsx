@@ -1,6 +1,9 @@
-// The top bar: app name, a Sandbox/Live badge nobody can miss, version and where we connect.
+// The top bar: app name, a Sandbox/Live badge nobody can miss, where we connect, and the gear
+// that opens Settings.
+import type { Ref } from 'react';
 import type { AppInfo } from '../../../electron/contract/types';
-import type { Loadable } from '../lib/use-remote';
+import type { Loadable } from '../hooks/loadable';
+import { GearIcon } from './icons';
 
 function connectionText(info: AppInfo): string {
   const where = info.connection.kind === 'region' ? `Recall ${info.connection.region}` : info.connection.baseUrl.replace(/^https?:\/\//, '');
@@ -8,7 +11,14 @@ function connectionText(info: AppInfo): string {
   return `${where} · API key ${info.apiKeyConfigured ? 'configured' : 'missing'}`;
 }
 
-export function AppBar({ info }: { info: Loadable<AppInfo> }) {
+interface AppBarProps {
+  info: Loadable<AppInfo>;
+  settingsOpen: boolean;
+  onSettings(): void;
+  gearRef?: Ref<HTMLButtonElement>;
+}
+
+export function AppBar({ info, settingsOpen, onSettings, gearRef }: AppBarProps) {
   return (
     <header className="app-bar">
       <div className="app-bar-row">
@@ -24,7 +34,17 @@ export function AppBar({ info }: { info: Loadable<AppInfo> }) {
             {info.value.mode === 'sandbox' ? 'Sandbox' : 'Live'}
           </span>
         )}
-        <span className="app-version">{info.status === 'ready' ? `v${info.value.version}` : ''}</span>
+        <button
+          ref={gearRef}
+          type="button"
+          className={`icon-button app-gear${settingsOpen ? ' icon-button-active' : ''}`}
+          aria-label="Settings"
+          aria-pressed={settingsOpen}
+          title="Settings"
+          onClick={onSettings}
+        >
+          <GearIcon />
+        </button>
       </div>
       <p className="app-connection" data-testid="connection">
         {info.status === 'ready' ? connectionText(info.value) : info.status === 'error' ? info.error.message : 'Connecting…'}

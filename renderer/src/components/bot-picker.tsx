@@ -1,12 +1,15 @@
-// Choosing the bot to follow: paste an ID (or any text holding one), or pick from the recent
-// bots the API lists. Every attempt ends in the new state or a specific error under the control.
+// Choosing the bot to follow: paste an ID (or any text holding one), pick from the recent bots
+// the API lists, or send a new bot to a meeting. Every attempt ends in the new state or a
+// specific error under the control.
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { RecallRemoteApi } from '../../../electron/contract/api';
 import type { ContractError } from '../../../electron/contract/result';
 import type { BotState, BotSummary, LiveState } from '../../../electron/contract/types';
 import { LIVE_LABELS, platformLabel } from '../lib/format';
-import type { Loadable } from '../lib/use-remote';
+import type { Loadable } from '../hooks/loadable';
+import { ChevronIcon } from './icons';
+import { SendBotForm } from './send-bot-form';
 import { StateIcon } from './state-icon';
 
 /** The followed bot as the live header knows it (fresher than the list). */
@@ -30,6 +33,8 @@ export function BotPicker({ api, followed, onSelected }: BotPickerProps) {
   const [listError, setListError] = useState<ContractError | null>(null);
   const [bots, setBots] = useState<Loadable<BotSummary[]>>({ status: 'loading' });
   const [reloads, setReloads] = useState(0);
+  const [sending, setSending] = useState(false);
+  const formId = useId();
 
   useEffect(() => {
     let live = true;
@@ -76,8 +81,8 @@ export function BotPicker({ api, followed, onSelected }: BotPickerProps) {
 
   return (
     <section className="picker" aria-labelledby="picker-title">
-      <h2 id="picker-title" className="visually-hidden">
-        Choose a bot
+      <h2 id="picker-title" className="section-title">
+        Bot
       </h2>
       <form className="paste" onSubmit={onSubmit} noValidate>
         <label htmlFor={inputId} className="field-label">
@@ -106,8 +111,32 @@ export function BotPicker({ api, followed, onSelected }: BotPickerProps) {
         </p>
       </form>
 
+      <button
+        type="button"
+        className="disclosure"
+        aria-expanded={sending}
+        aria-controls={formId}
+        onClick={() => setSending((open) => !open)}
+      >
+        <ChevronIcon open={sending} />
+        Send a bot to a meeting
+      </button>
+      <div id={formId} hidden={!sending}>
+        {sending && (
+          <SendBotForm
+            api={api}
+            onCancel={() => setSending(false)}
+            onSent={(state) => {
+              setSending(false);
+              onSelected(state);
+              reload();
+            }}
+          />
+        )}
+      </div>
+
       <div className="recent-head">
-        <h3 className="section-title">Recent bots</h3>
+        <h3 className="field-label">Recent bots</h3>
         <button type="button" className="button button-small" onClick={reload} disabled={bots.status === 'loading'}>
           Refresh
         </button>

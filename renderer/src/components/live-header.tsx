@@ -1,85 +1,77 @@
-// The live header (UI.md): a large state pill, the elapsed recorded time ticking locally between
-// updates, the bot's name and platform, and the last error in words with a retry.
+// The live header (UI.md): a large state pill, the recorded time ticking locally, the bot's name
+// and platform (or why it left), and a fixed-height line for the pending action or the last
+// error with a retry. State changes are announced politely; the card never changes height.
 import type { ContractError } from '../../../electron/contract/result';
-import type { SelectedBotState } from '../../../electron/contract/types';
-import { formatDuration, formatTime, LIVE_LABELS, platformLabel, spokenDuration, statusPhrase } from '../lib/format';
-import type { Loadable, ReceivedState } from '../lib/use-remote';
-import { useNow } from '../lib/use-remote';
+import type { BotState, PressAction, SelectedBotState } from '../../../electron/contract/types';
+import { ACTION_LABELS, endReasonPhrase, formatTime, LIVE_LABELS, platformLabel, statusPhrase } from '../lib/format';
+import type { Loadable } from '../hooks/loadable';
+import { LiveFooter, pendingText } from './live-footer';
+import type { FooterError } from './live-footer';
+import { RecordedTime } from './recorded-time';
 import { StateIcon } from './state-icon';
-
-interface LiveHeaderProps {
-  current: Loadable<ReceivedState>;
-  retrying: boolean;
-  onRetry(botId: string): void;
-}
 
 const SETTLED = new Set(['ended', 'fatal']);
 
 function statusLine(state: SelectedBotState): string {
   const parts = [platformLabel(state.platform)];
-  if (state.status) {
-    parts.push(statusPhrase(state.status.code, state.status.subCode ?? state.endReason));
+  if (SETTLED.has(state.live) && state.endReason) {
+    parts.push(endReasonPhrase(state.endReason));
+    const at = formatTime(state.status?.at ?? null);
+    if (at) parts.push(at);
+  } else if (state.status) {
+    parts.push(statusPhrase(state.status.code, state.status.subCode));
     const at = formatTime(state.status.at);
     if (at) parts.push(SETTLED.has(state.live) ? at : `since ${at}`);
   }
   return parts.join(' · ');
 }
 
-function Elapsed({ value }: { value: ReceivedState & { state: SelectedBotState } }) {
-  const { state, receivedAt } = value;
-  const ticking = state.live === 'recording' && state.lastError === null;
-  const now = useNow(ticking);
-  const ms = state.elapsedMs + (ticking ? Math.max(0, now - receivedAt) : 0);
-  const hasRecording = state.recording !== null;
-  return (
-    <div className="elapsed-box">
-      <p className={`elapsed${hasRecording ? '' : ' elapsed-idle'}`} data-testid="elapsed">
-        <span className="visually-hidden">Recorded time: {spokenDuration(ms)}</span>
-        <span aria-hidden="true">{formatDuration(ms)}</span>
-      </p>
-      <p className="elapsed-caption" aria-hidden="true">
-        {hasRecording ? 'recorded' : 'no recording yet'}
-      </p>
-    </div>
-  );
+/** What a screen reader hears when the state changes (one sentence, no timer noise). */
+function announcement(state: SelectedBotState): string {
+  const name = state.name ?? 'Bot';
+  if (state.pending) return `${name}: ${pendingText(state.pending)}`;
+  let text = `${name}: ${LIVE_LABELS[state.live]}`;
+  if (SETTLED.has(state.live) && state.endReason) text += `. ${endReasonPhrase(state.endReason)}`;
+  const error = state.actionError ?? state.lastError;
+  if (error) text += `. ${error.message}`;
+  return text;
 }
 
-interface FooterProps {
-  error: ContractError | null;
-  /** Shown when there is no error: when the state was last confirmed. */
-  updatedAt?: string | null;
-  onRetry?: () => void;
-  retrying?: boolean;
+export interface ActionRetry {
+  action: PressAction | null;
+  /** A failure of a press from this window the core has not reported (yet). */
+  localError: ContractError | null;
+  onRetry(action: PressAction): void;
 }
 
-/** A fixed-height line: the last error with a retry, else when the state was last confirmed. */
-function Footer({ error, updatedAt, onRetry, retrying }: FooterProps) {
-  const updated = formatTime(updatedAt ?? null);
-  return (
-    <div className="live-footer">
-      {!error && updated && <p className="updated">Updated {updated}</p>}
-      {error && (
-        <>
-          <p className="error-text" title={error.message}>
-            <span className="error-mark" aria-hidden="true">
-              !
-            </span>
-            {error.message}
-          </p>
-          {onRetry && (
-            <button type="button" className="button button-small" onClick={onRetry} disabled={retrying}>
-              {retrying ? 'Retrying…' : 'Retry'}
-            </button>
-          )}
-        </>
-      )}
-    </div>
-  );
+interface LiveHeaderProps {
+  current: Loadable<BotState>;
+  refreshing: boolean;
+  onRefresh(botId: string): void;
+  retry: ActionRetry;
 }
 
-export function LiveHeader({ current, retrying, onRetry }: LiveHeaderProps) {
+function footerError(state: SelectedBotState, refreshing: boolean, onRefresh: (id: string) => void, retry: ActionRetry): FooterError | null {
+  const actionError = state.actionError ?? retry.localError;
+  if (actionError) {
+    const action = retry.action;
+    return {
+      error: actionError,
+      lead: action ? `${ACTION_LABELS[action]} failed:` : null,
+      retryName: action ? `Retry ${ACTION_LABELS[action]}` : 'Retry',
+      retrying: false,
+      onRetry: action && !SETTLED.has(state.live) ? () => retry.onRetry(action) : null,
+    };
+  }
+  if (state.lastError) {
+    return { error: state.lastError, lead: null, retryName: 'Retry reading the bot', retrying: refreshing, onRetry: () => onRefresh(state.botId) };
+  }
+  return null;
+}
+
+export function LiveHeader({ current, refreshing, onRefresh, retry }: LiveHeaderProps) {
   let body;
-  let announcement = '';
+  let said = '';
   if (current.status === 'loading') {
     body = (
       <>
@@ -88,11 +80,11 @@ export function LiveHeader({ current, retrying, onRetry }: LiveHeaderProps) {
         </div>
         <p className="bot-name bot-name-empty">&nbsp;</p>
         <p className="bot-meta">&nbsp;</p>
-        <Footer error={null} />
+        <LiveFooter />
       </>
     );
   } else if (current.status === 'error') {
-    announcement = current.error.message;
+    said = current.error.message;
     body = (
       <>
         <div className="live-top">
@@ -103,11 +95,11 @@ export function LiveHeader({ current, retrying, onRetry }: LiveHeaderProps) {
         </div>
         <p className="bot-name bot-name-empty">The live state could not be read</p>
         <p className="bot-meta">&nbsp;</p>
-        <Footer error={current.error} />
+        <LiveFooter error={{ error: current.error, lead: null, retryName: 'Retry', retrying: false, onRetry: null }} />
       </>
     );
-  } else if (!current.value.state.selected) {
-    announcement = 'No bot selected';
+  } else if (!current.value.selected) {
+    said = 'No bot selected';
     body = (
       <>
         <div className="live-top">
@@ -116,15 +108,14 @@ export function LiveHeader({ current, retrying, onRetry }: LiveHeaderProps) {
           </div>
         </div>
         <p className="bot-name bot-name-empty">Pick a bot to follow</p>
-        <p className="bot-meta">Choose a recent bot or paste a bot ID below.</p>
-        <Footer error={null} />
+        <p className="bot-meta">Paste a bot ID, pick a recent bot, or send one.</p>
+        <LiveFooter />
       </>
     );
   } else {
-    const state = current.value.state;
-    const value = { ...current.value, state };
+    const state = current.value;
     const label = LIVE_LABELS[state.live];
-    announcement = `${state.name ?? 'Bot'}: ${label}${state.lastError ? `. ${state.lastError.message}` : ''}`;
+    said = announcement(state);
     body = (
       <>
         <div className="live-top">
@@ -132,7 +123,7 @@ export function LiveHeader({ current, retrying, onRetry }: LiveHeaderProps) {
             <StateIcon live={state.live} warning={state.lastError !== null} size={22} />
             <span>{label}</span>
           </div>
-          <Elapsed value={value} />
+          <RecordedTime state={state} />
         </div>
         <p className="bot-name" title={state.name ?? state.botId} data-testid="bot-name">
           {state.name ?? state.botId}
@@ -140,19 +131,24 @@ export function LiveHeader({ current, retrying, onRetry }: LiveHeaderProps) {
         <p className="bot-meta" data-testid="bot-meta">
           {statusLine(state)}
         </p>
-        <Footer error={state.lastError} updatedAt={state.updatedAt} retrying={retrying} onRetry={() => onRetry(state.botId)} />
+        <LiveFooter
+          pending={state.pending}
+          queued={state.queued}
+          error={footerError(state, refreshing, onRefresh, retry)}
+          updatedAt={state.updatedAt}
+        />
       </>
     );
   }
 
   return (
-    <section className="live" aria-labelledby="live-title">
+    <section className="live" aria-labelledby="live-title" data-testid="live-header">
       <h2 id="live-title" className="visually-hidden">
         Live state
       </h2>
       {body}
       <p className="visually-hidden" aria-live="polite" aria-atomic="true">
-        {announcement}
+        {said}
       </p>
     </section>
   );

@@ -1,5 +1,6 @@
-// Words and numbers the UI shows: state labels, platform names, h:mm:ss durations.
-import type { LiveState } from '../../../electron/contract/types';
+// Words and numbers the UI shows: state labels, platform names, h:mm:ss durations, why a bot
+// left a call, and what an action is doing ("Pausing…").
+import type { LiveState, PressAction } from '../../../electron/contract/types';
 
 export const LIVE_LABELS: Record<LiveState, string> = {
   recording: 'Recording',
@@ -9,6 +10,25 @@ export const LIVE_LABELS: Record<LiveState, string> = {
   ended: 'Ended',
   fatal: 'Failed',
   unknown: 'Unknown state',
+};
+
+export const ACTION_LABELS: Record<PressAction, string> = {
+  pause: 'Pause',
+  resume: 'Resume',
+  start: 'Start',
+  stop: 'Stop',
+  leave: 'Leave call',
+  'toggle-pause': 'Pause/Resume',
+};
+
+/** Progressive form for the pending line: "Pausing…". */
+export const ACTION_PROGRESS: Record<PressAction, string> = {
+  pause: 'Pausing',
+  resume: 'Resuming',
+  start: 'Starting',
+  stop: 'Stopping',
+  leave: 'Leaving the call',
+  'toggle-pause': 'Switching',
 };
 
 const PLATFORMS: Record<string, string> = {
@@ -77,9 +97,46 @@ const STATUS_PHRASES: Record<string, string> = {
   media_expired: 'Media expired',
 };
 
-/** What the bot is doing, in words: the sub-code when it says why, else the status phrase. */
+/** Why a bot left or failed (recall-api.md §9.6 sub-codes), as a sentence. */
+const END_REASONS: Record<string, string> = {
+  call_ended_by_host: 'The host ended the call',
+  call_ended_by_platform_idle: 'The meeting platform ended the idle call',
+  call_ended_by_platform_max_length: 'The call reached the platform’s length limit',
+  call_ended_by_platform_waiting_room_timeout: 'Nobody let the bot in from the waiting room',
+  bot_received_leave_call: 'You made the bot leave',
+  bot_kicked_from_call: 'Someone removed the bot from the call',
+  bot_kicked_from_waiting_room: 'Someone removed the bot from the waiting room',
+  timeout_exceeded_waiting_room: 'Left after waiting too long in the waiting room',
+  timeout_exceeded_noone_joined: 'Left because nobody joined',
+  timeout_exceeded_everyone_left: 'Left after everyone else left',
+  timeout_exceeded_silence_detected: 'Left after a long silence',
+  timeout_exceeded_only_bots_detected_using_participant_names: 'Left because only bots were in the call',
+  timeout_exceeded_only_bots_detected_using_participant_events: 'Left because only bots were in the call',
+  timeout_exceeded_in_call_not_recording: 'Left after too long in the call without recording',
+  timeout_exceeded_in_call_recording: 'Left after recording for the maximum time',
+  timeout_exceeded_recording_permission_denied: 'Left because recording permission was refused',
+  timeout_exceeded_max_duration: 'Left at the maximum bot duration',
+  bot_errored: 'The bot ran into an error',
+  meeting_not_found: 'The meeting was not found',
+  meeting_not_started: 'The meeting had not started',
+  meeting_requires_registration: 'The meeting requires registration',
+  meeting_requires_sign_in: 'The meeting requires signing in',
+  meeting_link_expired: 'The meeting link has expired',
+  meeting_link_invalid: 'The meeting link is not valid',
+  meeting_password_incorrect: 'The meeting password is wrong',
+  meeting_locked: 'The meeting is locked',
+  meeting_full: 'The meeting is full',
+  meeting_ended: 'The meeting had already ended',
+};
+
+/** Why the bot left, in words; an unknown sub-code is shown verbatim (never hidden). */
+export function endReasonPhrase(subCode: string): string {
+  return END_REASONS[subCode] ?? subCode;
+}
+
+/** What the bot is doing, in words: the reason when it says why, else the status phrase. */
 export function statusPhrase(code: string, subCode: string | null): string {
-  if (subCode) return humanizeCode(subCode);
+  if (subCode) return END_REASONS[subCode] ?? humanizeCode(subCode);
   return STATUS_PHRASES[code] ?? humanizeCode(code);
 }
 

@@ -6,13 +6,12 @@ import type { Channel, ContractError, EventMap, EventName, RequestOf, ResponseOf
 import { WS_PATH } from './protocol';
 import type { BridgeRequest, HostMessage } from './protocol';
 
-type Listener<E extends EventName> = (payload: EventMap[E]) => void;
-
 const socket = new WebSocket(WS_PATH);
 const queued: string[] = [];
 /** Resolvers by request id; each takes the JSON text of the core's Result for its channel. */
 const pending = new Map<number, (resultJson: string) => void>();
-const listeners: { [E in EventName]: Set<Listener<E>> } = { 'state:changed': new Set() };
+/** Listeners by event; each takes the JSON text of that event's payload. */
+const listeners = new Map<EventName, Set<(payloadJson: string) => void>>();
 let nextId = 1;
 let closedError: ContractError | null = null;
 
@@ -26,7 +25,8 @@ socket.addEventListener('message', (event) => {
     pending.get(message.id)?.(JSON.stringify(message.result));
     pending.delete(message.id);
   } else {
-    for (const listener of [...listeners[message.event]]) listener(message.payload);
+    const payload = JSON.stringify(message.payload);
+    for (const listener of [...(listeners.get(message.event) ?? [])]) listener(payload);
   }
 });
 
@@ -37,7 +37,7 @@ socket.addEventListener('close', () => {
 });
 
 // Like ipcRenderer.invoke in the preload, the answer is the host core's Result for `channel`:
-// trusted as that type once parsed.
+// trusted as that type once parsed (and so are event payloads).
 function invoke<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
   if (closedError) return Promise.resolve({ ok: false, error: closedError });
   const request: BridgeRequest = { id: nextId++, channel, payload };
@@ -51,11 +51,13 @@ function invoke<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<R
 
 const transport: RemoteTransport = {
   invoke,
-  subscribe<E extends EventName>(event: E, listener: Listener<E>) {
-    const set: Set<Listener<E>> = listeners[event];
-    set.add(listener);
+  subscribe<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void) {
+    const forward = (payloadJson: string): void => listener(JSON.parse(payloadJson));
+    const set = listeners.get(event) ?? new Set();
+    set.add(forward);
+    listeners.set(event, set);
     return () => {
-      set.delete(listener);
+      set.delete(forward);
     };
   },
 };

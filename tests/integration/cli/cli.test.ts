@@ -161,7 +161,7 @@ describe('control commands confirm the new state', () => {
     const r = await run(['pause', RECORDING_BOT], api());
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('Paused — confirmed: the bot is now paused\n');
+    expect(r.stdout).toBe('Recording paused — confirmed: the bot is now paused\n');
     expect(server.requests.map((q) => `${q.method} ${q.path}`)).toEqual([
       `GET /api/v1/bot/${RECORDING_BOT}/`,
       `POST /api/v1/bot/${RECORDING_BOT}/pause_recording/`,

@@ -40,7 +40,11 @@ function harness(respond: (method: string, url: string, index: number) => { stat
       env: { RECALL_API_BASE: 'http://recall.test', RECALL_API_KEY: 'unit-key' },
       fetch: fetchImpl,
       now: () => t,
-      sleep: async (ms) => {
+      // Virtual time: a sleep lets pending work settle first; one aborted meanwhile (a timer
+      // cleared because the read it guarded answered) takes no time.
+      sleep: async (ms, signal) => {
+        for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+        if (signal?.aborted) return;
         sleeps.push(ms);
         t += ms;
       },
@@ -155,14 +159,49 @@ describe('control commands in-process', () => {
       'GET /api/v1/bot/bot-1/',
       'GET /api/v1/bot/bot-1/',
     ]);
-    expect(h.sleeps).toEqual([200, 400]);
+    // The controller's confirmation backoff, as in the app.
+    expect(h.sleeps).toEqual([150, 300]);
+  });
+
+  test('pause while paused is refused in the app\'s words, before anything is sent', async () => {
+    const h = harness(() => ({ status: 200, body: recallFixture('bot-paused') }));
+    expect(await runCli(['pause', 'bot-1'], h.io)).toBe(EXIT.failure);
+    expect(h.err).toEqual(['recall-remote: Already paused']);
+    expect(h.requests.map((r) => r.method)).toEqual(['GET']);
+  });
+
+  test('start while recording without --force: nothing sent, --force named', async () => {
+    const h = harness(() => ({ status: 200, body: recallFixture('bot-recording') }));
+    expect(await runCli(['start', 'bot-1', '--json'], h.io)).toBe(EXIT.failure);
+    expect(h.err).toEqual(['recall-remote: Start would overwrite the current recording; pass --force']);
+    expect(JSON.parse(h.out[0]!)).toMatchObject({ ok: false, outcome: 'refused', before: 'recording' });
+    expect(h.requests.map((r) => r.method)).toEqual(['GET']);
+  });
+
+  test('Recall unavailable while sending: the failure with its reason, nothing confirmed', async () => {
+    const h = harness((method) => (method === 'POST' ? { status: 503, body: { detail: 'down' } } : { status: 200, body: recallFixture('bot-recording') }));
+    expect(await runCli(['stop', 'bot-1', '--json'], h.io)).toBe(EXIT.failure);
+    expect(JSON.parse(h.out[0]!)).toMatchObject({ ok: false, outcome: 'failed', error_kind: 'server' });
+    expect(h.err[0]).toMatch(/^recall-remote: Recall is temporarily unavailable \(503/);
+  });
+
+  test('status --json says what each action would do now, in the app\'s words', async () => {
+    const h = harness(() => ({ status: 200, body: recallFixture('bot-paused') }));
+    expect(await runCli(['status', 'bot-1', '--json'], h.io)).toBe(EXIT.ok);
+    expect(JSON.parse(h.out[0]!).actions).toEqual({
+      pause: { enabled: false, reason: 'Already paused' },
+      resume: { enabled: true, reason: null },
+      start: { enabled: true, reason: null },
+      stop: { enabled: true, reason: null },
+      leave: { enabled: true, reason: null },
+    });
   });
 
   test('start --force while recording is sent and needs a new recording to be confirmed', async () => {
     const h = harness(() => ({ status: 200, body: recallFixture('bot-recording') }));
     expect(await runCli(['start', 'bot-1', '--force', '--timeout', '2'], h.io)).toBe(EXIT.failure);
     expect(h.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
-    expect(h.err).toEqual(['recall-remote: Start was sent but not confirmed within 2 s — the bot still reports recording']);
+    expect(h.err).toEqual(['recall-remote: Start was sent but not confirmed within 2 s — no new recording has appeared yet']);
   });
 
   test('the API key never appears in any output', async () => {

@@ -1,7 +1,8 @@
-// Which Recall the app talks to: a configured key means live (env, like the CLI), otherwise the
-// embedded sandbox — and the renderer only ever sees a summary without the key.
-import { describe, expect, it, vi } from 'vitest';
-import { CoreError, connectionSummary, liveConnectionFromEnv, openConnection } from '../../../electron/core/app';
+// Which Recall the app talks to: a key from the environment (like the CLI), the endpoint a
+// connection:set request asks for — and the summary without the key the renderer sees.
+import { describe, expect, it } from 'vitest';
+import { CoreError, connectionSummary, liveConnectionFromEnv } from '../../../electron/core/app';
+import { requestedEndpoint } from '../../../electron/core/app/connection';
 
 describe('liveConnectionFromEnv', () => {
   it('is null without a key (blank counts as none), so the sandbox starts', () => {
@@ -31,18 +32,19 @@ describe('liveConnectionFromEnv', () => {
   });
 });
 
-describe('openConnection', () => {
-  it('starts the sandbox only when no key is configured, and uses its URL and key', async () => {
-    const sandbox = { baseUrl: 'http://127.0.0.1:4100', apiKey: 'sandbox-xyz', close: vi.fn(async () => {}) };
-    const start = vi.fn(async () => sandbox);
-    expect(await openConnection({}, start)).toEqual({
-      connection: { mode: 'sandbox', apiKey: 'sandbox-xyz', baseUrl: 'http://127.0.0.1:4100' },
-      sandbox,
-    });
-    start.mockClear();
-    const live = await openConnection({ RECALL_API_KEY: 'k' }, start);
-    expect(live.sandbox).toBeNull();
-    expect(start).not.toHaveBeenCalled();
+describe('requestedEndpoint', () => {
+  const saved = { mode: 'sandbox' as const, region: 'eu-central-1' as const, customBaseUrl: 'https://proxy.example.com' };
+
+  it('completes a request from the saved endpoint; null or blank goes back to the region', () => {
+    expect(requestedEndpoint({}, saved)).toEqual({ region: 'eu-central-1', customBaseUrl: 'https://proxy.example.com' });
+    expect(requestedEndpoint({ region: 'us-east-1', customBaseUrl: null }, saved)).toEqual({ region: 'us-east-1', customBaseUrl: null });
+    expect(requestedEndpoint({ customBaseUrl: '  ' }, saved)).toEqual({ region: 'eu-central-1', customBaseUrl: null });
+  });
+
+  it('normalizes a custom URL and refuses one that would leak the key', () => {
+    expect(requestedEndpoint({ customBaseUrl: 'http://127.0.0.1:9000/' }, saved).customBaseUrl).toBe('http://127.0.0.1:9000');
+    expect(() => requestedEndpoint({ customBaseUrl: 'http://proxy.example.com' }, saved)).toThrow(/^Plain http is only allowed for this computer/);
+    expect(() => requestedEndpoint({ customBaseUrl: 'ftp://x' }, saved)).toThrow(CoreError);
   });
 });
 

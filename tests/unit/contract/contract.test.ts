@@ -55,20 +55,25 @@ describe('requestSchemas', () => {
 describe('createRemoteApi', () => {
   function recordingTransport() {
     const invoked: Array<{ channel: string; payload: unknown }> = [];
-    const listeners = new Map<string, Set<(state: BotState) => void>>();
+    /** Listeners by event, each taking its payload as JSON text (as the test host's bridge does). */
+    const listeners = new Map<string, Set<(payloadJson: string) => void>>();
     const transport: RemoteTransport = {
       async invoke(channel, payload) {
         invoked.push({ channel, payload });
         return { ok: false, error: { kind: 'internal', message: 'not wired' } };
       },
       subscribe(event, listener) {
+        const forward = (payloadJson: string): void => listener(JSON.parse(payloadJson));
         const set = listeners.get(event) ?? new Set();
-        set.add(listener);
+        set.add(forward);
         listeners.set(event, set);
-        return () => set.delete(listener);
+        return () => set.delete(forward);
       },
     };
-    return { transport, invoked, listeners };
+    const emit = (event: string, payload: unknown) => {
+      for (const listener of listeners.get(event) ?? []) listener(JSON.stringify(payload));
+    };
+    return { transport, invoked, listeners, emit };
   }
 
   it('maps each named function to its channel with the payload the core validates', async () => {
@@ -78,25 +83,57 @@ describe('createRemoteApi', () => {
     await api.getState();
     await api.selectBot(BOT_A);
     await api.listBots();
-    expect(invoked).toEqual([
+    await api.createBot({ meetingUrl: 'https://zoom.us/j/1' });
+    await api.press('toggle-pause');
+    await api.press('start', true);
+    await api.getConnection();
+    await api.setConnection({ mode: 'live', region: 'eu-central-1' });
+    await api.getHotkeys();
+    await api.setHotkey('pause', null);
+    await api.resetHotkeys();
+    await api.suspendHotkeys(true);
+    await api.getPreferences();
+    await api.updatePreferences({ launchAtLogin: true });
+    await api.getTrayModel();
+    expect(invoked.slice(0, 7)).toEqual([
       { channel: 'app:getInfo', payload: undefined },
       { channel: 'bot:getState', payload: undefined },
       { channel: 'bot:select', payload: { botId: BOT_A } },
       { channel: 'bot:list', payload: undefined },
+      { channel: 'bot:create', payload: { meetingUrl: 'https://zoom.us/j/1' } },
+      { channel: 'control:press', payload: { action: 'toggle-pause' } },
+      { channel: 'control:press', payload: { action: 'start', confirm: true } },
+    ]);
+    expect(invoked.map((i) => i.channel).slice(7)).toEqual([
+      'connection:get',
+      'connection:set',
+      'hotkeys:get',
+      'hotkeys:set',
+      'hotkeys:reset',
+      'hotkeys:suspend',
+      'settings:get',
+      'settings:update',
+      'tray:getModel',
     ]);
     for (const { channel, payload } of invoked) {
       expect(isChannel(channel) && requestSchemas[channel].safeParse(payload).success).toBe(true);
     }
   });
 
-  it('subscribes to state:changed and the returned function unsubscribes', () => {
-    const { transport, listeners } = recordingTransport();
+  it('subscribes to each event and the returned function unsubscribes', () => {
+    const { transport, emit } = recordingTransport();
     const api = createRemoteApi(transport);
     const seen: BotState[] = [];
+    const notices: string[] = [];
     const off = api.onStateChanged((state) => seen.push(state));
-    for (const listener of listeners.get(EVENTS.stateChanged) ?? []) listener({ selected: false });
+    const offNotice = api.onNotice((notice) => notices.push(notice.message));
+    emit(EVENTS.stateChanged, { selected: false });
+    emit(EVENTS.notice, { level: 'info', message: 'Recording paused' });
     off();
-    for (const listener of listeners.get(EVENTS.stateChanged) ?? []) listener({ selected: false });
+    offNotice();
+    emit(EVENTS.stateChanged, { selected: false });
+    emit(EVENTS.notice, { level: 'info', message: 'again' });
     expect(seen).toEqual([{ selected: false }]);
+    expect(notices).toEqual(['Recording paused']);
   });
 });

@@ -54,14 +54,16 @@ export class FakeBrowserWindow extends FakeEmitter {
   loaded: string | null = null;
   visible = false;
   destroyed = false;
+  minimized = false;
+  focused = false;
 
   constructor(options: FakeBrowserWindow['options']) {
     super();
     this.options = options;
     FakeBrowserWindow.created.push(this);
   }
-  loadFile(path: string): Promise<void> {
-    this.loaded = `file:${path}`;
+  loadFile(path: string, options?: { hash?: string }): Promise<void> {
+    this.loaded = `file:${path}${options?.hash ? `#${options.hash}` : ''}`;
     return Promise.resolve();
   }
   loadURL(url: string): Promise<void> {
@@ -73,6 +75,16 @@ export class FakeBrowserWindow extends FakeEmitter {
   }
   hide(): void {
     this.visible = false;
+    this.focused = false;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  focus(): void {
+    this.focused = true;
   }
   isDestroyed(): boolean {
     return this.destroyed;

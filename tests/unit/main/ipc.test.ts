@@ -3,9 +3,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import { CHANNEL_NAMES } from '../../../electron/contract';
-import { createCore, createEventHub } from '../../../electron/core/app';
+import { createEventHub } from '../../../electron/core/app';
 import type { RendererTarget } from '../../../electron/main/renderer-target';
-import { BOT_A, FakeBots, makeBot, ManualClock, ManualTimers } from '../contract/fixtures';
+import { BOT_A, coreHarness } from '../contract/fixtures';
 import { FakeBrowserWindow } from './electron-fakes';
 import type { FakeFrame } from './electron-fakes';
 
@@ -24,29 +24,21 @@ const { registerIpc, isTrustedSender } = await import('../../../electron/main/ip
 const FILE_TARGET: RendererTarget = { kind: 'file', path: '/opt/Recall Remote/resources/app.asar/out/renderer/index.html' };
 const APP_URL = 'file:///opt/Recall%20Remote/resources/app.asar/out/renderer/index.html';
 
-function setup(target: RendererTarget = FILE_TARGET) {
+async function setup(target: RendererTarget = FILE_TARGET) {
   const window = new FakeBrowserWindow({});
   window.webContents.mainFrame = { url: target.kind === 'file' ? APP_URL : `${target.url}index.html`, parent: null };
-  const bots = new FakeBots();
-  const events = createEventHub();
-  const core = createCore({
-    app: { name: 'Recall Remote', version: '0.1.0', platform: 'linux' },
-    connection: { mode: 'sandbox', apiKey: 'sandbox-key', baseUrl: 'http://127.0.0.1:4100' },
-    createClient: () => bots,
-    clock: new ManualClock(),
-    timers: new ManualTimers(),
-    events,
-  });
+  const harness = await coreHarness();
   const log = vi.fn();
+  const events = createEventHub();
   const dispose = registerIpc({
-    dispatch: core.dispatch,
+    dispatch: harness.core.dispatch,
     events,
     // The fake implements the members the adapter uses; Electron's class is far larger.
     getWindow: () => window as unknown as BrowserWindow,
     target,
     log,
   });
-  return { window, bots, events, log, dispose };
+  return { window, harness, events, log, dispose };
 }
 
 function eventFrom(window: FakeBrowserWindow, frame: FakeFrame | null) {
@@ -62,21 +54,21 @@ async function invoke(channel: string, event: unknown, ...args: unknown[]) {
 beforeEach(() => handlers.clear());
 
 describe('registerIpc', () => {
-  it('handles exactly the contract channels, and removes them on dispose', () => {
-    const { dispose } = setup();
+  it('handles exactly the contract channels, and removes them on dispose', async () => {
+    const { dispose } = await setup();
     expect([...handlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort());
     dispose();
     expect(handlers.size).toBe(0);
   });
 
   it("answers the app's own page", async () => {
-    const { window } = setup();
+    const { window } = await setup();
     const result = await invoke('app:getInfo', eventFrom(window, window.webContents.mainFrame), undefined);
-    expect(result).toMatchObject({ ok: true, value: { mode: 'sandbox', apiKeyConfigured: true } });
+    expect(result).toMatchObject({ ok: true, value: { mode: 'sandbox', apiKeyConfigured: false } });
   });
 
   it('refuses a foreign page, a subframe, another window, and a destroyed frame', async () => {
-    const { window, log } = setup();
+    const { window, log } = await setup();
     const other = new FakeBrowserWindow({});
     const main = window.webContents.mainFrame;
     const foreign = [
@@ -107,7 +99,7 @@ describe('registerIpc', () => {
   });
 
   it('validates the payload and answers a bad one with a typed error', async () => {
-    const { window, bots } = setup();
+    const { window, harness } = await setup();
     const event = eventFrom(window, window.webContents.mainFrame);
     expect(await invoke('bot:select', event, { botId: 'yesterday' })).toEqual({
       ok: false,
@@ -117,21 +109,27 @@ describe('registerIpc', () => {
       },
     });
     expect(await invoke('bot:select', event, { botId: BOT_A }, 'extra')).toMatchObject({ ok: false, error: { kind: 'invalid_request' } });
-    expect(bots.calls).toEqual([]);
+    expect(harness.workspace.gets).toEqual([]);
   });
 
-  it('forwards state:changed to the window', async () => {
-    const { window, bots } = setup();
-    bots.set(BOT_A, makeBot({ changes: [['in_call_recording', 0]] }));
+  it('forwards every core event to the window', async () => {
+    const { window, events } = await setup();
+    events.emit('state:changed', { selected: false });
+    events.emit('app:notice', { level: 'warning', message: 'Recording paused' });
+    events.emit('tray:changed', { iconId: 'paused', tooltip: 'Paused 00:10', menu: [] });
+    expect(window.webContents.sent.map(([channel]) => channel)).toEqual(['state:changed', 'app:notice', 'tray:changed']);
+    expect(window.webContents.sent[1]?.[1]).toEqual({ level: 'warning', message: 'Recording paused' });
+  });
+
+  it('answers a selection from the real core', async () => {
+    const { window, harness } = await setup();
+    harness.workspace.addLive(BOT_A, { state: 'recording' });
     const result = await invoke('bot:select', eventFrom(window, window.webContents.mainFrame), { botId: BOT_A });
-    expect(result).toMatchObject({ ok: true });
-    const [channel, payload] = window.webContents.sent.at(-1) ?? [];
-    expect(channel).toBe('state:changed');
-    expect(payload).toMatchObject({ selected: true, botId: BOT_A, live: 'recording' });
+    expect(result).toMatchObject({ ok: true, value: { selected: true, botId: BOT_A, live: 'recording' } });
   });
 
-  it('does not send to a destroyed window', () => {
-    const { window, events } = setup();
+  it('does not send to a destroyed window', async () => {
+    const { window, events } = await setup();
     window.destroyed = true;
     events.emit('state:changed', { selected: false });
     expect(window.webContents.sent).toEqual([]);

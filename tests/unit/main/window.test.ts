@@ -1,5 +1,6 @@
 // The app window's security settings and behaviour (DESIGN.md security checklist, UI.md window).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BrowserWindow } from 'electron';
 import { FakeBrowserWindow, fakeEvent } from './electron-fakes';
 
 vi.mock('electron', async () => {
@@ -7,7 +8,7 @@ vi.mock('electron', async () => {
   return { BrowserWindow: fakes.FakeBrowserWindow, nativeTheme: { shouldUseDarkColors: false } };
 });
 
-const { createMainWindow, WINDOW_SIZE } = await import('../../../electron/main/window');
+const { createMainWindow, revealWindow, WINDOW_SIZE } = await import('../../../electron/main/window');
 
 function open(options: { quitting?: boolean; target?: 'file' | 'url' } = {}) {
   const log = vi.fn();
@@ -90,5 +91,33 @@ describe('createMainWindow', () => {
     const quit = fakeEvent();
     quitting.emit('close', quit);
     expect(quit.defaultPrevented).toBe(false);
+  });
+});
+
+describe('revealWindow', () => {
+  const FILE = { kind: 'file', path: '/app/out/renderer/index.html' } as const;
+
+  it('brings a hidden or minimized window back and focuses it, without reloading', () => {
+    const { window } = open();
+    window.minimized = true;
+    revealWindow(window as unknown as BrowserWindow, FILE);
+    expect([window.minimized, window.visible, window.focused, window.loaded]).toEqual([false, true, true, 'file:/app/out/renderer/index.html']);
+  });
+
+  it('opens the Settings view by its hash (built page and dev server alike)', () => {
+    const { window } = open();
+    revealWindow(window as unknown as BrowserWindow, FILE, 'settings');
+    expect(window.loaded).toBe('file:/app/out/renderer/index.html#settings');
+    const { window: dev } = open({ target: 'url' });
+    revealWindow(dev as unknown as BrowserWindow, { kind: 'url', url: 'http://localhost:5173/#old' }, 'settings');
+    expect(dev.loaded).toBe('http://localhost:5173/#settings');
+    expect(dev.visible).toBe(true);
+  });
+
+  it('does nothing to a destroyed window', () => {
+    const { window } = open();
+    window.destroyed = true;
+    revealWindow(window as unknown as BrowserWindow, FILE, 'settings');
+    expect([window.visible, window.loaded]).toEqual([false, 'file:/app/out/renderer/index.html']);
   });
 });

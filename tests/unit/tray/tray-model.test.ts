@@ -60,9 +60,9 @@ describe('TRAY_ICON_IDS', () => {
 });
 
 describe('trayModel — every live state', () => {
-  const table: Array<{ live: LiveRecordingState; icon: string; tooltip: string; enabled: string[] }> = [
-    { live: 'recording', icon: 'recording', tooltip: 'Recording · 00:12:34 · Weekly sync', enabled: ['pause', 'start', 'stop', 'leave'] },
-    { live: 'paused', icon: 'paused', tooltip: 'Paused 12:34 · Weekly sync', enabled: ['resume', 'start', 'stop', 'leave'] },
+  const table: Array<{ live: LiveRecordingState; icon: string; tooltip: string; status?: string; enabled: string[] }> = [
+    { live: 'recording', icon: 'recording', tooltip: 'Recording · 00:12:34 · Weekly sync', status: 'Recording · Weekly sync', enabled: ['pause', 'start', 'stop', 'leave'] },
+    { live: 'paused', icon: 'paused', tooltip: 'Paused 12:34 · Weekly sync', status: 'Paused · Weekly sync', enabled: ['resume', 'start', 'stop', 'leave'] },
     { live: 'not_recording', icon: 'not-recording', tooltip: 'In call, not recording · Weekly sync', enabled: ['start', 'leave'] },
     { live: 'joining', icon: 'not-recording', tooltip: 'Joining the call · Weekly sync', enabled: ['leave'] },
     { live: 'ended', icon: 'ended', tooltip: 'Call ended · Weekly sync', enabled: [] },
@@ -74,7 +74,8 @@ describe('trayModel — every live state', () => {
       const model = trayModel(input({ live: row.live }));
       expect(model.iconId).toBe(row.icon);
       expect(model.tooltip).toBe(row.tooltip);
-      expect(find(model.menu, 'status')).toMatchObject({ label: row.tooltip, enabled: false });
+      // The status line never carries the running time: the menu is not rebuilt every second.
+      expect(find(model.menu, 'status')).toMatchObject({ label: row.status ?? row.tooltip, enabled: false });
       expect(enabledActions(model.menu)).toEqual(row.enabled);
     });
   }
@@ -96,6 +97,13 @@ describe('trayModel — every live state', () => {
   it('shows hours in the paused time past an hour', () => {
     expect(trayModel(input({ live: 'paused', recordedMs: 3_730_000 })).tooltip).toBe('Paused 1:02:10 · Weekly sync');
     expect(trayModel(input({ live: 'paused', recordedMs: 130_000 })).tooltip).toBe('Paused 02:10 · Weekly sync');
+  });
+
+  it('changes only the tooltip as the recorded time runs, never the menu', () => {
+    const before = trayModel(input({ live: 'recording', recordedMs: 754_000 }));
+    const after = trayModel(input({ live: 'recording', recordedMs: 755_000 }));
+    expect(after.tooltip).not.toBe(before.tooltip);
+    expect(after.menu).toEqual(before.menu);
   });
 });
 
@@ -264,7 +272,7 @@ describe('trayModel — hostile and long bot names', () => {
   it('escapes & in menu labels but not in the tooltip', () => {
     const model = trayModel(input({ botName: 'R&D sync', recentBots: [{ id: 'bot-12345678-abcd', name: 'R&D sync' }] }));
     expect(model.tooltip).toBe('Recording · 00:12:34 · R&D sync');
-    expect(find(model.menu, 'status').label).toBe('Recording · 00:12:34 · R&&D sync');
+    expect(find(model.menu, 'status').label).toBe('Recording · R&&D sync');
     expect(find(model.menu, 'bots').submenu?.[0]?.label).toBe('R&&D sync');
   });
 
