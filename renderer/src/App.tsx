@@ -76,8 +76,14 @@ function Remote({ api }: { api: RecallRemoteApi }) {
               }}
             />
             {selected && <ActionPanel state={selected} presses={presses} />}
-            <Library api={api} />
-            <BotPicker api={api} followed={selected ? { botId: selected.botId, live: selected.live } : null} onSelected={bot.accept} />
+            {/* Without a bot, choosing one comes first; keys keep each section's state when they swap. */}
+            {(selected ? ['library', 'picker'] : ['picker', 'library']).map((section) =>
+              section === 'library' ? (
+                <Library key="library" api={api} />
+              ) : (
+                <BotPicker key="picker" api={api} followed={selected ? { botId: selected.botId, live: selected.live } : null} onSelected={bot.accept} />
+              ),
+            )}
           </>
         )}
       </main>

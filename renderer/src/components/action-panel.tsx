@@ -11,8 +11,8 @@ import { CheckIcon } from './icons';
 
 const GRID: readonly ControlAction[] = ['pause', 'resume', 'start', 'stop'];
 
-export const OVERWRITE_TEXT = 'This overwrites the current recording.';
-export const LEAVE_TEXT = 'The bot leaves the meeting for good.';
+const OVERWRITE_TEXT = 'This overwrites the current recording.';
+const LEAVE_TEXT = 'The bot leaves the meeting for good.';
 
 /** Which button a pending press spins on (toggle-pause: the one matching the current state). */
 function busyButton(pending: PressAction | null, live: SelectedBotState['live']): ControlAction | null {

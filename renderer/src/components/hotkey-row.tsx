@@ -12,7 +12,7 @@ const STATUS_TEXT: Record<HotkeyStatus, string> = {
   registered: 'Registered',
   in_use: 'In use by another app',
   invalid: 'Invalid',
-  unsupported: 'Unsupported here',
+  unsupported: 'Not supported on this desktop',
   unbound: 'Not set',
 };
 
@@ -24,14 +24,13 @@ interface HotkeyRowProps {
 }
 
 export function HotkeyRow({ api, binding, platform, onView }: HotkeyRowProps) {
-  const ids = { label: useId(), status: useId(), message: useId() };
+  const ids = { status: useId(), message: useId() };
   const [listening, setListening] = useState(false);
   const [held, setHeld] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [said, setSaid] = useState('');
   const recorder = useRef<HTMLButtonElement>(null);
-
   const suspended = useRef(false);
 
   // Shortcuts stay suspended exactly while listening, also if the row unmounts mid-recording.
@@ -43,7 +42,7 @@ export function HotkeyRow({ api, binding, platform, onView }: HotkeyRowProps) {
   );
 
   const listen = () => {
-    if (suspended.current) return;
+    if (suspended.current || saving) return;
     suspended.current = true;
     setError(null);
     setListening(true);
@@ -123,7 +122,7 @@ export function HotkeyRow({ api, binding, platform, onView }: HotkeyRowProps) {
   return (
     <li className={`hotkey${listening ? ' hotkey-listening' : ''}`} data-testid={`hotkey-${binding.action}`} data-status={binding.status}>
       <div className="hotkey-head">
-        <span id={ids.label} className="hotkey-label">
+        <span className="hotkey-label">
           {binding.label}
         </span>
         <span id={ids.status} className={`hotkey-status hotkey-status-${status}`} data-testid="hotkey-status">
@@ -142,7 +141,7 @@ export function HotkeyRow({ api, binding, platform, onView }: HotkeyRowProps) {
           aria-label={listening ? `Listening for the ${binding.label} shortcut: press the keys, Esc cancels, Backspace clears` : `Record ${binding.label} shortcut`}
           aria-describedby={`${ids.status} ${ids.message}`}
           aria-pressed={listening}
-          disabled={saving}
+          aria-busy={saving || undefined}
           onClick={listen}
           onKeyDown={onKeyDown}
           onKeyUp={onKeyUp}

@@ -19,11 +19,29 @@ interface SettingsViewProps {
 
 export function SettingsView({ api, info, section, onConnected, onClose }: SettingsViewProps) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const container = useRef<HTMLElement>(null);
 
   useEffect(() => {
     const target = section ? document.getElementById(`settings-${section}`) : null;
-    if (target) target.scrollIntoView({ block: 'start' });
     heading.current?.focus({ preventScroll: target !== null });
+    const root = container.current;
+    if (!target || !root) return;
+    // Sections above the requested one grow as their data arrives: keep it in view until the
+    // layout settles or the user scrolls on their own.
+    const align = () => target.scrollIntoView({ block: 'start' });
+    align();
+    const observer = new ResizeObserver(align);
+    observer.observe(root);
+    const release = () => observer.disconnect();
+    const timer = window.setTimeout(release, 1_500);
+    window.addEventListener('wheel', release, { once: true });
+    window.addEventListener('keydown', release, { once: true });
+    return () => {
+      release();
+      window.clearTimeout(timer);
+      window.removeEventListener('wheel', release);
+      window.removeEventListener('keydown', release);
+    };
   }, [section]);
 
   useEffect(() => {
@@ -35,7 +53,7 @@ export function SettingsView({ api, info, section, onConnected, onClose }: Setti
   }, [onClose]);
 
   return (
-    <section className="settings" aria-labelledby="settings-title" data-testid="settings">
+    <section ref={container} className="settings" aria-labelledby="settings-title" data-testid="settings">
       <div className="settings-head">
         <h2 id="settings-title" className="settings-title" ref={heading} tabIndex={-1}>
           Settings
