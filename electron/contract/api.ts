@@ -8,6 +8,10 @@ import type { Result } from './result';
 import type { RequestOf } from './contract';
 import { createLibraryApi } from './library';
 import type { LibraryApi } from './library';
+import { createExportApi } from './export';
+import type { ExportApi } from './export';
+import { createAutomationApi } from './automation';
+import type { AutomationApi } from './automation';
 import type {
   AppInfo,
   BotState,
@@ -22,7 +26,7 @@ import type {
   TrayModelView,
 } from './types';
 
-export interface RecallRemoteApi extends LibraryApi {
+export interface RecallRemoteApi extends LibraryApi, ExportApi, AutomationApi {
   getInfo(): Promise<Result<AppInfo>>;
   getState(): Promise<Result<BotState>>;
   /** Accepts a bare bot id or pasted text holding one; resolves with the bot's fresh state. */
@@ -76,5 +80,7 @@ export function createRemoteApi(transport: RemoteTransport): RecallRemoteApi {
     onHotkeysChanged: (listener) => transport.subscribe(EVENTS.hotkeysChanged, listener),
     onNotice: (listener) => transport.subscribe(EVENTS.notice, listener),
     ...createLibraryApi(transport),
+    ...createExportApi(transport),
+    ...createAutomationApi(transport),
   };
 }

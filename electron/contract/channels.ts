@@ -1,6 +1,8 @@
 // Names of the IPC channels (renderer → main, request/response) and events (main → renderer).
 // Zod-free on purpose: the sandboxed preload bundle imports these constants and nothing heavier.
 import { LIBRARY_CHANNELS, LIBRARY_EVENTS } from './library';
+import { EXPORT_CHANNELS, EXPORT_EVENTS } from './export';
+import { AUTOMATION_CHANNELS, AUTOMATION_EVENTS } from './automation';
 
 export const CHANNELS = {
   getInfo: 'app:getInfo',
@@ -19,6 +21,8 @@ export const CHANNELS = {
   updatePreferences: 'settings:update',
   getTrayModel: 'tray:getModel',
   ...LIBRARY_CHANNELS,
+  ...EXPORT_CHANNELS,
+  ...AUTOMATION_CHANNELS,
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
@@ -31,6 +35,8 @@ export const EVENTS = {
   hotkeysChanged: 'hotkeys:changed',
   notice: 'app:notice',
   ...LIBRARY_EVENTS,
+  ...EXPORT_EVENTS,
+  ...AUTOMATION_EVENTS,
 } as const;
 
 export type EventName = (typeof EVENTS)[keyof typeof EVENTS];

@@ -2,6 +2,8 @@
 // to the renderer. Adding a feature = one entry here, one handler in the core, one UI call.
 import type { Channel, EventName } from './channels';
 import type { LibraryEventMap, LibraryResponses } from './library';
+import type { ExportEventMap, ExportResponses } from './export';
+import type { AutomationEventMap, AutomationResponses } from './automation';
 import type { RequestInput, RequestParsed } from './schemas';
 import type {
   AppInfo,
@@ -15,7 +17,7 @@ import type {
   TrayModelView,
 } from './types';
 
-interface Responses extends LibraryResponses {
+interface Responses extends LibraryResponses, ExportResponses, AutomationResponses {
   'app:getInfo': AppInfo;
   'bot:getState': BotState;
   'bot:select': BotState;
@@ -51,7 +53,7 @@ export type RequestOf<C extends Channel> = Contract[C]['request'];
 export type ParsedRequestOf<C extends Channel> = Contract[C]['parsed'];
 export type ResponseOf<C extends Channel> = Contract[C]['response'];
 
-export interface EventMap extends LibraryEventMap {
+export interface EventMap extends LibraryEventMap, ExportEventMap, AutomationEventMap {
   'state:changed': BotState;
   'tray:changed': TrayModelView;
   'hotkeys:changed': HotkeysView;

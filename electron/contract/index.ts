@@ -7,3 +7,5 @@ export * from './schemas';
 export * from './contract';
 export * from './api';
 export * from './library';
+export * from './export';
+export * from './automation';

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { CHANNELS } from './channels';
 import type { Channel } from './channels';
 import { librarySchemas } from './library-schemas';
+import { exportSchemas } from './export-schemas';
+import { automationSchemas } from './automation-schemas';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -107,6 +109,8 @@ const schemas = {
   ),
   [CHANNELS.getTrayModel]: noPayload,
   ...librarySchemas,
+  ...exportSchemas,
+  ...automationSchemas,
 } as const;
 
 type Schemas = typeof schemas;

@@ -1,7 +1,9 @@
 // Electron entry: composes the app core with the Electron adapters and owns the app lifecycle —
-// nothing else. Settings and the API key vault live in userData; a saved key (or RECALL_API_KEY)
-// means live, otherwise the embedded sandbox runs, labelled "Sandbox". The tray follows the
-// core's tray model; shortcuts, notifications and launch at login are the adapters'.
+// nothing else. The single-instance lock comes first: `--action` launches forward their action to
+// the running app and exit (startup.ts). Settings and the API key vault live in userData; a saved
+// key (or RECALL_API_KEY) means live, otherwise the embedded sandbox runs, labelled "Sandbox". The
+// tray follows the core's tray model; shortcuts, notifications, power events (auto-pause) and
+// launch at login are the adapters'.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog } from 'electron';
@@ -25,9 +27,11 @@ import {
   trayResourcesDir,
 } from './adapters';
 import type { GlobalShortcuts, TrayAdapter } from './adapters';
+import { watchPowerEvents } from './adapters/power-monitor';
 import { registerIpc } from './ipc';
 import { electronLibraryShell, handleMediaProtocol, registerMediaScheme } from './media-protocol';
 import { rendererTarget } from './renderer-target';
+import { launch } from './startup';
 import { routeTrayCommand } from './tray-commands';
 import { createMainWindow, revealWindow } from './window';
 import type { WindowView } from './window';
@@ -42,6 +46,7 @@ let window: BrowserWindow | null = null;
 let core: Core | null = null;
 let tray: TrayAdapter | null = null;
 let shortcuts: GlobalShortcuts | null = null;
+let stopPowerEvents: (() => void) | null = null;
 let quitting = false;
 
 const warn = (message: string): void => log.warn(message);
@@ -53,7 +58,7 @@ function showWindow(view: WindowView = 'main'): void {
 // The sandbox logs one line per request (a poll every few seconds): kept out of the log file.
 log.transports.file.level = 'info';
 
-async function start(): Promise<void> {
+async function start(): Promise<Core> {
   const store = await openSettingsStore({ dir: app.getPath('userData'), log: warn });
   const downloadDir = (): string | Promise<string> => store.get().downloadDir ?? defaultDownloadDir();
   handleMediaProtocol({ downloadDir, log: warn });
@@ -99,12 +104,18 @@ async function start(): Promise<void> {
     log: warn,
   });
   started.tray.subscribe((model) => tray?.update(model));
+
+  // Auto-pause on lock / sleep (off unless enabled in Settings; the core decides).
+  stopPowerEvents = watchPowerEvents({
+    onEvent: (event) => {
+      started.handlePowerEvent(event).catch((error: unknown) => warn(`auto-pause on ${event} failed: ${String(error)}`));
+    },
+    log: warn,
+  });
+  return started;
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.on('second-instance', () => showWindow());
+function lifecycle(): void {
   app.on('activate', () => showWindow());
   // A tray app keeps running with its window hidden; quitting goes through the menu (or the OS).
   app.on('window-all-closed', () => undefined);
@@ -115,23 +126,28 @@ if (!app.requestSingleInstanceLock()) {
     const running = core;
     if (!running) return;
     core = null;
+    stopPowerEvents?.();
+    stopPowerEvents = null;
     tray?.dispose();
     tray = null;
-    // Shortcuts are released, downloads stopped resumable and the sandbox closed before exiting.
+    // Shortcuts are released, downloads and exports stopped and the sandbox closed before exiting.
     event.preventDefault();
     running
       .close()
       .catch((error: unknown) => log.error(`shutdown was not clean: ${String(error)}`))
       .finally(() => app.quit());
   });
-
-  app
-    .whenReady()
-    .then(start)
-    .catch((error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      log.error(`startup failed: ${message}`);
-      dialog.showErrorBox('Recall Remote could not start', message);
-      app.exit(1);
-    });
 }
+
+void launch({
+  lifecycle,
+  start: async () => (await start()).routeAction,
+  showWindow: () => showWindow(),
+  onStartFailed: (error) => {
+    const message = error instanceof Error ? error.message : String(error);
+    log.error(`startup failed: ${message}`);
+    dialog.showErrorBox('Recall Remote could not start', message);
+    app.exit(1);
+  },
+  log: (message) => log.info(message),
+});

@@ -1,8 +1,10 @@
 // The app window (UI.md: one compact window, closable without quitting) with DESIGN.md's
-// security settings: isolated, sandboxed, no Node, no navigation, no popups, no permissions;
-// and bringing it back from the tray, optionally on its Settings view.
+// security settings: isolated, sandboxed, no Node, no navigation, no popups, no permission but
+// writing to the clipboard from our own page; and bringing it back from the tray, optionally on
+// its Settings view.
 import { BrowserWindow, nativeTheme } from 'electron';
 import type { Session, WebContents } from 'electron';
+import { isAppUrl } from './renderer-target';
 import type { RendererTarget } from './renderer-target';
 
 export interface MainWindowOptions {
@@ -15,10 +17,20 @@ export interface MainWindowOptions {
 
 export const WINDOW_SIZE = { width: 420, height: 640 } as const;
 
-/** Denies every permission (camera, notifications, clipboard-read, …): the UI needs none. */
-export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/** The only permission the UI uses: writing a download link to the clipboard (Copy link). */
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/**
+ * Grants ALLOWED_PERMISSIONS to the top frame showing the app's own page, and denies everything
+ * else (camera, notifications, clipboard-read, …) to everyone.
+ */
+export function restrictPermissions(session: Session, target: RendererTarget): void {
+  const allowed = (permission: string, url: string | undefined, isMainFrame: boolean): boolean =>
+    ALLOWED_PERMISSIONS.has(permission) && isMainFrame && url !== undefined && isAppUrl(url, target);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(allowed(permission, details.requestingUrl, details.isMainFrame)));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    allowed(permission, details.requestingUrl ?? requestingOrigin, details.isMainFrame),
+  );
 }
 
 /** The page may never leave the app's own document, open windows, or embed webviews. */
@@ -55,7 +67,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     },
   });
 
-  denyAllPermissions(window.webContents.session);
+  restrictPermissions(window.webContents.session, options.target);
   lockNavigation(window.webContents, options.log);
 
   window.on('close', (event) => {

@@ -167,7 +167,9 @@ test('downloads a paused recording with progress, opens it, previews, seeks and 
 
   await first.getByRole('button', { name: 'Open recording 1' }).click();
   await expect(first).toContainText('Opened in your video player');
-  await first.getByRole('button', { name: 'Show in folder recording 1' }).click();
+  // Secondary actions live in the row's "⋯" menu.
+  await first.getByRole('button', { name: 'More actions for recording 1' }).click();
+  await page.getByRole('menu', { name: 'More actions for recording 1' }).getByRole('menuitem', { name: 'Show in folder' }).click();
   await expect(first).toContainText('Shown in your file manager');
   const shell = Shell.parse(await (await request.get('/__host/library/shell')).json());
   expect(shell.opened.at(-1)).toMatch(/Design review .+\.mp4$/);

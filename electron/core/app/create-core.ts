@@ -20,6 +20,9 @@ import { createDispatch } from './dispatch';
 import type { Dispatch, Handlers } from './dispatch';
 import { HotkeyService } from './hotkey-service';
 import { createLibrary } from './library';
+import { createAutomationService } from './automation';
+import { createExportService } from './export';
+import type { ActionRouter, PowerEvent } from '../automation';
 import { Preferences } from './preferences';
 import { pressOutcome, NO_BOT_SELECTED } from './press-outcome';
 import { runningRecordedMs, TrayFeed, trayModelView } from './tray-feed';
@@ -47,6 +50,10 @@ export interface Core {
   selectedController(): RecordingController | null;
   /** Registers the saved shortcuts again (another app may have taken or freed one). */
   reapplyHotkeys(): HotkeysView;
+  /** Runs an action forwarded from `--action` on the selected bot, like its global shortcut. */
+  readonly routeAction: ActionRouter;
+  /** The OS locked, unlocked, suspended or resumed: auto-pause acts on it when enabled. */
+  handlePowerEvent(event: PowerEvent): Promise<void>;
   /** Stops polling, timers and shortcuts, and closes the embedded sandbox. */
   close(): Promise<void>;
 }
@@ -98,6 +105,24 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     if (!closed) events.emit(EVENTS.notice, notice);
   };
 
+  const automation = createAutomationService({
+    settings,
+    target: () => session.controller(),
+    notifier: deps.notifier,
+    announce,
+    notifyOutcome: (outcome) => {
+      deps.notifier.hotkeyOutcome(outcome);
+      const notice = hotkeyNotice(outcome);
+      if (notice) announce(notice);
+    },
+    events,
+    clock,
+    timers,
+    platform: deps.app.platform,
+    onChange: () => publish(),
+    log,
+  });
+
   const hotkeys = new HotkeyService({
     settings,
     platform: deps.app.platform,
@@ -129,6 +154,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         recentBots: settings.get().recentBots.map((bot) => ({ id: bot.id, name: bot.name })),
         now,
         platform: deps.app.platform,
+        automationLine: automation.trayLine(),
       }),
     runningRecordedMs: (now) => runningRecordedMs(session.snapshot()?.recordingClock ?? null, now),
     onChange: (model) => events.emit(EVENTS.trayChanged, trayModelView(model)),
@@ -149,6 +175,18 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     log,
   });
 
+  const exporter = createExportService({
+    client: () => manager.current().client,
+    localState: (recordingId) => library.downloads.localState(recordingId),
+    controllers: { peek: (botId) => session.peek(botId) },
+    shell: deps.library.shell,
+    clock,
+    wallClock: wall,
+    events,
+    log,
+    ...deps.export,
+  });
+
   function state(): BotState {
     const snapshot = session.snapshot();
     if (!snapshot) return { selected: false };
@@ -165,6 +203,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       events.emit(EVENTS.stateChanged, current);
       library.stateChanged(current);
     }
+    automation.sync();
     tray.update();
   }
 
@@ -236,6 +275,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     'settings:update': async (patch) => preferences.update(patch),
     'tray:getModel': async () => trayModelView(tray.current()),
     ...library.handlers,
+    ...exporter.handlers,
+    ...automation.handlers,
   };
 
   const dispatch = createDispatch(handlers, (channel, error) => logError(`${channel} failed`)(error));
@@ -269,12 +310,16 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     startupNotices: startupTexts.map((message): Notice => ({ level: 'warning', message })),
     selectedController: () => session.controller(),
     reapplyHotkeys: () => hotkeys.reapply(),
+    routeAction: automation.routeAction,
+    handlePowerEvent: (event) => automation.handlePowerEvent(event),
     async close() {
       if (closed) return;
       closed = true;
       session.dispose();
       tray.close();
       hotkeys.dispose();
+      automation.dispose();
+      await exporter.close();
       await library.close();
       await manager.close();
     },

@@ -9,6 +9,7 @@ import type { HotkeyAction, HotkeyBindings, HotkeyOutcome, RegistrationStatuses 
 import type { SecretVault, Settings } from '../settings';
 import type { ConnectionMode, EventMap, EventName } from '../../contract';
 import type { LibraryDeps } from './library';
+import type { ExportServiceDeps } from './export';
 
 export type { Clock, Timers, PollIntervals };
 
@@ -80,6 +81,8 @@ export interface HotkeyPressTarget {
 export interface NotifierPort {
   hotkeyOutcome(outcome: HotkeyOutcome): void;
   failure(title: string, message: string): void;
+  /** A silent informational notification or warning (automation: auto-paused, still paused…). */
+  notice(title: string, message: string): void;
 }
 
 export type LaunchAtLoginState =
@@ -155,4 +158,9 @@ export interface CoreDeps {
   listLimit?: number;
   /** Idempotency keys; default crypto.randomUUID. */
   newId?(): string;
+  /** Clean export tuning (tests: fetch, a fake exporter, progress spacing). */
+  export?: ExportTuning;
 }
+
+/** What the shell may change about clean exports; the core supplies everything else. */
+export type ExportTuning = Pick<ExportServiceDeps, 'fetch' | 'exportClean' | 'ffmpegPath' | 'progressIntervalMs' | 'fileExists'>;

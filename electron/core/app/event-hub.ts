@@ -11,7 +11,7 @@ export interface EventHub extends EventSink {
 }
 
 export function createEventHub(): EventHub {
-  const listeners: ListenerSets = { 'state:changed': new Set(), 'tray:changed': new Set(), 'hotkeys:changed': new Set(), 'app:notice': new Set(), 'library:changed': new Set(), 'library:progress': new Set() };
+  const listeners: ListenerSets = { 'state:changed': new Set(), 'tray:changed': new Set(), 'hotkeys:changed': new Set(), 'app:notice': new Set(), 'library:changed': new Set(), 'library:progress': new Set(), 'export:progress': new Set(), 'export:changed': new Set(), 'automation:changed': new Set() };
   return {
     emit<E extends EventName>(event: E, payload: EventMap[E]) {
       const set: Set<Listener<E>> = listeners[event];

@@ -140,6 +140,8 @@ interface Job {
 
 /** Refresh errors after which re-reading cannot succeed: stop confirming at once. */
 const HOPELESS_READ: ReadonlySet<ControlErrorKind> = new Set(['auth', 'payment', 'blocked', 'not_found', 'aborted']);
+/** Failures of a sent action after which Recall may still have applied it. */
+const MAYBE_APPLIED: ReadonlySet<ControlErrorKind> = new Set(['server', 'network', 'timeout', 'conflict', 'invalid_response']);
 const OBSERVED_LIMIT = 200;
 const DISPOSED = 'Cancelled: this bot is no longer being controlled';
 /** The read at the deadline still gets this long to answer. */
@@ -418,6 +420,16 @@ export class RecordingController {
       this.log.update(job.logSeq, { respondedAt: this.clock.now() });
       // Recall said no: show the state it is really in before the next queued press is decided.
       if (error.kind === 'wrong_state') await this.refresh().catch(() => undefined);
+      if (MAYBE_APPLIED.has(error.kind)) {
+        const settled = await this.appliedAnyway(job, action, before, error);
+        if (this.disposed) return;
+        if (!(settled instanceof ControlError)) {
+          this.confirmed(job, action, settled);
+          return;
+        }
+        this.fail(job, settled);
+        return;
+      }
       this.fail(job, error);
       return;
     }
@@ -430,6 +442,22 @@ export class RecordingController {
       this.fail(job, result);
       return;
     }
+    this.confirmed(job, action, result);
+  }
+
+  /**
+   * The answer was lost, not necessarily the action: a 5xx or a dropped connection after Recall
+   * applied it, a timeout, or our own earlier attempt still running (409). The bot's state
+   * decides — one read, or the whole confirmation while the request is known to be in progress.
+   */
+  private async appliedAnyway(job: Job, action: ControlAction, before: Bot | null, error: ControlError): Promise<Bot | ControlError> {
+    this.setPending({ ...(this.pending ?? { action, since: job.pressedAt, target: targetStateOf(action, this.live()) }), phase: 'confirming' });
+    if (error.kind === 'conflict') return this.confirm(action, before);
+    const read = await this.refresh().catch(() => null);
+    return read !== null && confirmationOf(action, before, read) === 'confirmed' ? read : error;
+  }
+
+  private confirmed(job: Job, action: ControlAction, result: Bot): void {
     const at = this.clock.now();
     const live = liveRecordingState(result);
     const recordingId = latestRecording(result)?.id ?? null;

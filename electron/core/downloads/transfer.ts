@@ -255,12 +255,18 @@ export class Transfer {
     }
     const attempt = new AbortController();
     const signal = AbortSignal.any([this.job.signal, attempt.signal]);
+    // A server that accepts the connection but never answers would otherwise stall the download
+    // (fetch's own header timeout is minutes): waiting for the answer counts as idle time too.
+    const unanswered = setTimeout(() => attempt.abort(), this.deps.idleTimeoutMs);
     let res: Response;
     try {
       res = await this.deps.fetch(url, { headers, signal });
     } catch (err) {
       if (this.job.signal.aborted) throw cancelledError();
+      if (attempt.signal.aborted) throw new Retryable(`the download server did not answer for ${Math.round(this.deps.idleTimeoutMs / 1000)} s`);
       throw new Retryable(`the connection to the download server failed (${errorCodeOf(err) ?? (err instanceof Error ? err.message : String(err))})`);
+    } finally {
+      clearTimeout(unanswered);
     }
 
     let total: number | null;

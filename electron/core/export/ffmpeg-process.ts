@@ -8,11 +8,17 @@ import { ExportError, cancelledError } from './errors';
 const STDERR_TAIL_CHARS = 4_000;
 const MAX_CAPTURE_CHARS = 16 * 1024 * 1024;
 
-/** The binary of @ffmpeg-installer/ffmpeg (a static build that ships through the npm registry). */
+/**
+ * The binary of @ffmpeg-installer/ffmpeg (a static build that ships through the npm registry).
+ * A packaged app cannot spawn a file inside its asar archive: electron-builder unpacks the
+ * package beside it (asarUnpack), so the path is mapped to app.asar.unpacked.
+ */
 export function bundledFfmpegPath(): string {
   try {
     const installer: unknown = createRequire(import.meta.url)('@ffmpeg-installer/ffmpeg');
-    if (typeof installer === 'object' && installer !== null && 'path' in installer && typeof installer.path === 'string') return installer.path;
+    if (typeof installer === 'object' && installer !== null && 'path' in installer && typeof installer.path === 'string') {
+      return installer.path.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked');
+    }
     throw new Error('the package exports no path');
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);

@@ -1,5 +1,6 @@
 // Pauses as they are in a downloaded MP4: ranges that are both black and silent (Recall renders
 // a paused span as a silent black picture), found with ffmpeg's blackdetect + silencedetect.
+import { bundledFfmpegPath } from '../export/ffmpeg-process';
 import { spawn } from 'node:child_process';
 
 export interface MediaRange {
@@ -46,8 +47,7 @@ export const spawnFfmpeg: FfmpegRunner = (ffmpegPath, args, signal) =>
   });
 
 export async function defaultFfmpegPath(): Promise<string> {
-  const installer = await import('@ffmpeg-installer/ffmpeg');
-  return installer.default.path;
+  return bundledFfmpegPath();
 }
 
 const seconds = (text: string | undefined): number => Math.round(Number(text) * 1000);

@@ -26,6 +26,18 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   downloadDir: 'Download folder',
   recentBots: 'Recent bots',
   schemaVersion: 'Settings version',
+  automation: 'Automation',
+  'automation.autoPause': 'Auto-pause',
+  'automation.autoPause.onLock': 'Auto-pause when the screen locks',
+  'automation.autoPause.onSuspend': 'Auto-pause when the computer sleeps',
+  'automation.autoPause.resumeOnUnlock': 'Resume on unlock',
+  'automation.pausedReminder': 'Paused reminder',
+  'automation.pausedReminder.enabled': 'Paused reminder',
+  'automation.pausedReminder.everyMinutes': 'Paused reminder interval',
+  'automation.leaveWarning': 'Leave warning',
+  'automation.leaveWarning.enabled': 'Leave warning',
+  'automation.leaveWarning.minutesBefore': 'Leave warning times',
+  'automation.leaveWarning.timeoutSeconds': 'Not-recording timeout',
 };
 
 export function labelOf(field: string): string {

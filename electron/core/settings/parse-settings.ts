@@ -2,6 +2,7 @@
 // default with one specific problem sentence, the rest is kept. Older shapes are migrated first.
 import { z } from 'zod';
 import { parsePersistedHotkeys } from '../hotkeys/hotkey-map';
+import { parseAutomationSettings } from '../automation/settings';
 import {
   BaseUrlSchema,
   check,
@@ -36,7 +37,7 @@ export interface ParsedSettings {
   readonly strayApiKey: string | null;
 }
 
-const TOP_LEVEL = new Set(['schemaVersion', 'connection', 'hotkeys', 'notifications', 'launchAtLogin', 'downloadDir', 'recentBots']);
+const TOP_LEVEL = new Set(['schemaVersion', 'connection', 'hotkeys', 'notifications', 'launchAtLogin', 'downloadDir', 'recentBots', 'automation']);
 /** Where a hand-edited file might hold a key. Their values never appear in a problem message. */
 export const API_KEY_FIELDS: readonly string[] = ['apiKey', 'api_key', 'RECALL_API_KEY'];
 
@@ -138,6 +139,18 @@ function readRecentBots(raw: unknown, problems: Problems): readonly RecentBot[] 
   return Object.freeze(sorted.slice(0, RECENT_BOTS_MAX));
 }
 
+/**
+ * The automation fragment (absent from files written before it existed: all off). Its own reader
+ * keeps every usable field; each problem is reported under `automation.…`.
+ */
+function readAutomation(raw: unknown, problems: Problems): Settings['automation'] {
+  const parsed = parseAutomationSettings(raw);
+  for (const problem of parsed.problems) {
+    problems.add(problem.field === '' ? 'automation' : `automation.${problem.field}`, `${labelOf('automation')}: ${problem.message}`);
+  }
+  return parsed.settings;
+}
+
 /** The version the file says it was written with; reports a malformed or newer one. */
 function versionOf(raw: Readonly<Record<string, unknown>>, problems: Problems): number {
   if (!('schemaVersion' in raw)) return 0;
@@ -174,6 +187,7 @@ function read(raw: unknown): ParsedSettings {
     launchAtLogin: problems.read('launchAtLogin', current.launchAtLogin, (v) => check(FlagSchema, v), defaults.launchAtLogin, 'off'),
     downloadDir: problems.read('downloadDir', current.downloadDir, (v) => check(DownloadDirSchema, v), null, 'the OS default folder'),
     recentBots: readRecentBots(current.recentBots, problems),
+    automation: readAutomation(current.automation, problems),
   });
   return { settings, problems: problems.list, unusable: false, strayApiKey: topKey ?? apiKey };
 }

@@ -4,6 +4,8 @@ import type { RecallRegion } from '../recall';
 import { DEFAULT_REGION } from '../recall';
 import { DEFAULT_HOTKEYS, serializeHotkeys } from '../hotkeys/hotkey-map';
 import type { HotkeyBindings, PersistedHotkeys } from '../hotkeys/hotkey-map';
+import { DEFAULT_AUTOMATION_SETTINGS, serializeAutomationSettings } from '../automation/settings';
+import type { AutomationSettings } from '../automation/settings';
 
 export const SETTINGS_SCHEMA_VERSION = 1;
 
@@ -49,6 +51,8 @@ export interface Settings {
   readonly downloadDir: string | null;
   /** Most recent first, at most RECENT_BOTS_MAX, ids unique. */
   readonly recentBots: readonly RecentBot[];
+  /** Auto-pause on lock/sleep, paused reminders, the leave warning: all off by default. */
+  readonly automation: AutomationSettings;
 }
 
 export function defaultSettings(): Settings {
@@ -59,6 +63,7 @@ export function defaultSettings(): Settings {
     launchAtLogin: false,
     downloadDir: null,
     recentBots: Object.freeze([]),
+    automation: DEFAULT_AUTOMATION_SETTINGS,
   });
 }
 
@@ -71,6 +76,7 @@ export interface PersistedSettings {
   launchAtLogin: boolean;
   downloadDir: string | null;
   recentBots: Array<{ id: string; name: string | null; lastUsedAt: number }>;
+  automation: ReturnType<typeof serializeAutomationSettings>;
 }
 
 export function serializeSettings(settings: Settings): PersistedSettings {
@@ -82,5 +88,6 @@ export function serializeSettings(settings: Settings): PersistedSettings {
     launchAtLogin: settings.launchAtLogin,
     downloadDir: settings.downloadDir,
     recentBots: settings.recentBots.map((bot) => ({ ...bot })),
+    automation: serializeAutomationSettings(settings.automation),
   };
 }

@@ -1,6 +1,15 @@
 // Changing settings: a patch from the UI (unknown input, validated field by field) and the
 // recent-bots list. Invalid input changes nothing and says, per field, what is wrong.
+import type { z } from 'zod';
 import { acceleratorsConflict, formatAccelerator, parseAccelerator } from '../hotkeys/accelerator';
+import {
+  AutomationSettingsSchema,
+  AutoPauseSettingsSchema,
+  LeaveWarningSettingsSchema,
+  PausedReminderSettingsSchema,
+  serializeAutomationSettings,
+} from '../automation/settings';
+import type { AutomationSettings, AutoPauseSettings, LeaveWarningSettings, PausedReminderSettings } from '../automation/settings';
 import { HOTKEY_ACTIONS, HOTKEY_LABELS, isHotkeyAction, normalizeBindings } from '../hotkeys/hotkey-map';
 import type { HotkeyAction, HotkeyBindings } from '../hotkeys/hotkey-map';
 import { BaseUrlSchema, check, DownloadDirSchema, FlagSchema, isRecord, labelOf, ModeSchema, OnFailureSchema, RecentBotSchema, RegionSchema, shown } from './field-checks';
@@ -16,6 +25,14 @@ export interface SettingsPatch {
   notifications?: Partial<NotificationSettings>;
   launchAtLogin?: boolean;
   downloadDir?: string | null;
+  automation?: AutomationPatch;
+}
+
+/** Any subset of the automation fields; the rest keep their current values. */
+export interface AutomationPatch {
+  autoPause?: Partial<AutoPauseSettings>;
+  pausedReminder?: Partial<PausedReminderSettings>;
+  leaveWarning?: Partial<Omit<LeaveWarningSettings, 'minutesBefore'>> & { minutesBefore?: readonly number[] };
 }
 
 export class SettingsUpdateError extends Error {
@@ -140,6 +157,54 @@ function patchHotkeys(current: HotkeyBindings, raw: unknown, issues: Issues, opt
   return normalizeBindings(next);
 }
 
+const AUTOMATION_GROUPS = {
+  autoPause: AutoPauseSettingsSchema,
+  pausedReminder: PausedReminderSettingsSchema,
+  leaveWarning: LeaveWarningSettingsSchema,
+} as const;
+
+/** Each automation field is checked on its own (so every bad one is named), then the whole. */
+function patchAutomation(current: AutomationSettings, raw: unknown, issues: Issues): AutomationSettings {
+  if (raw === undefined) return current;
+  if (!isRecord(raw)) {
+    issues.add('automation', `${labelOf('automation')}: ${shown(raw)} is not an automation settings object`);
+    return current;
+  }
+  issues.unknownKeys(raw, Object.keys(AUTOMATION_GROUPS), 'automation');
+  const plain: Record<string, unknown> = serializeAutomationSettings(current);
+  const merged: Record<string, Record<string, unknown>> = {};
+  const before = issues.list.length;
+  for (const [group, schema] of Object.entries(AUTOMATION_GROUPS)) {
+    const base = plain[group];
+    const next: Record<string, unknown> = isRecord(base) ? { ...base } : {};
+    merged[group] = next;
+    const given = raw[group];
+    if (given === undefined) continue;
+    const field = `automation.${group}`;
+    if (!isRecord(given)) {
+      issues.add(field, `${labelOf(field)}: ${shown(given)} is not a settings object`);
+      continue;
+    }
+    const shape: Record<string, z.ZodType> = schema.shape;
+    issues.unknownKeys(given, Object.keys(shape), field);
+    for (const [key, value] of Object.entries(given)) {
+      const fieldSchema = shape[key];
+      if (fieldSchema === undefined || value === undefined) continue;
+      const parsed = fieldSchema.safeParse(value);
+      if (parsed.success) next[key] = parsed.data;
+      else issues.add(`${field}.${key}`, `${labelOf(`${field}.${key}`)}: ${parsed.error.issues[0]?.message ?? 'is not valid'} (was ${shown(value)})`);
+    }
+  }
+  if (issues.list.length > before) return current;
+  const checked = AutomationSettingsSchema.safeParse(merged);
+  if (!checked.success) {
+    issues.add('automation', `${labelOf('automation')}: ${checked.error.issues[0]?.message ?? 'the change is not valid'}`);
+    return current;
+  }
+  const { autoPause, pausedReminder, leaveWarning } = checked.data;
+  return Object.freeze({ autoPause: Object.freeze(autoPause), pausedReminder: Object.freeze(pausedReminder), leaveWarning: Object.freeze(leaveWarning) });
+}
+
 /** Applies a patch (e.g. from the Settings form via IPC) all-or-nothing. */
 export function applySettingsPatch(current: Settings, patch: unknown, opts: UpdateOptions = {}): SettingsUpdate {
   const issues = new Issues();
@@ -147,7 +212,7 @@ export function applySettingsPatch(current: Settings, patch: unknown, opts: Upda
     issues.add('', `A settings change must be an object of fields, not ${shown(patch)}`);
     return { ok: false, error: new SettingsUpdateError(issues.list) };
   }
-  issues.unknownKeys(patch, ['connection', 'hotkeys', 'notifications', 'launchAtLogin', 'downloadDir'], '');
+  issues.unknownKeys(patch, ['connection', 'hotkeys', 'notifications', 'launchAtLogin', 'downloadDir', 'automation'], '');
   const next: Settings = Object.freeze({
     ...current,
     connection: patchConnection(current.connection, patch.connection, issues),
@@ -155,6 +220,7 @@ export function applySettingsPatch(current: Settings, patch: unknown, opts: Upda
     notifications: patchNotifications(current.notifications, patch.notifications, issues),
     launchAtLogin: issues.take('launchAtLogin', patch.launchAtLogin, (v) => check(FlagSchema, v), current.launchAtLogin),
     downloadDir: issues.take('downloadDir', patch.downloadDir, (v) => check(DownloadDirSchema, v), current.downloadDir),
+    automation: patchAutomation(current.automation, patch.automation, issues),
   });
   if (issues.list.length > 0) return { ok: false, error: new SettingsUpdateError(issues.list) };
   return { ok: true, settings: next, changed: JSON.stringify(serializeSettings(next)) !== JSON.stringify(serializeSettings(current)) };

@@ -14,6 +14,8 @@ export interface TrayExtras {
   /** Time to read the recording clock at (the adapter re-renders each second while recording). */
   now: number;
   platform?: string;
+  /** Automation's line for the tray (Automation.trayLine()); null when it has nothing to say. */
+  automationLine?: string | null;
 }
 
 /** Read failures that mean "cannot reach Recall" rather than "Recall said no". */
@@ -36,5 +38,6 @@ export function trayInputFromSnapshot(snapshot: ControllerSnapshot | null, extra
     recentBots: extras.recentBots,
     online: refreshError === null || !OFFLINE_KINDS.has(refreshError.kind),
     ...(extras.platform !== undefined && { platform: extras.platform }),
+    automationLine: extras.automationLine ?? null,
   };
 }

@@ -37,6 +37,8 @@ export const TRAY_ICON_IDS: readonly TrayIconId[] = Object.freeze([
 export const TOOLTIP_MAX = 127;
 /** Longest bot name shown in a menu (keeps the menu narrow). */
 export const MENU_NAME_MAX = 48;
+/** Longest automation line in the menu and the tooltip. */
+export const AUTOMATION_LINE_MAX = 60;
 
 export interface TrayRecentBot {
   readonly id: string;
@@ -67,6 +69,8 @@ export interface TrayInput {
   online: boolean;
   /** `process.platform` (tooltip escaping); default: none applied. */
   platform?: string;
+  /** What automation is doing ("Auto-paused on lock — resumes on unlock"); null/absent: nothing. */
+  automationLine?: string | null;
 }
 
 export type TrayMenuItemType = 'normal' | 'separator' | 'radio' | 'checkbox' | 'submenu';
@@ -169,8 +173,20 @@ function joinFitting(parts: readonly string[], name: string | null, max: number)
   return truncateText(all.join(sep), max);
 }
 
+function automationLineOf(input: TrayInput): string | null {
+  const line = input.automationLine?.replace(/\s+/g, ' ').trim() ?? '';
+  return line === '' ? null : truncateText(line, AUTOMATION_LINE_MAX);
+}
+
+/** The state tooltip, with the automation line (if any) on a line of its own, within TOOLTIP_MAX. */
 function tooltipOf(input: TrayInput, name: string | null): string {
-  if (input.botId === null) return input.sandbox ? 'Recall Remote · No bot selected · Sandbox' : 'Recall Remote · No bot selected';
+  const line = automationLineOf(input);
+  if (line === null) return stateTooltip(input, name, TOOLTIP_MAX);
+  return `${stateTooltip(input, name, TOOLTIP_MAX - line.length - 1)}\n${line}`;
+}
+
+function stateTooltip(input: TrayInput, name: string | null, max: number): string {
+  if (input.botId === null) return truncateText(input.sandbox ? 'Recall Remote · No bot selected · Sandbox' : 'Recall Remote · No bot selected', max);
   const parts = [statePhrase(input, true)];
   if (!input.online && input.live !== null) parts.push('Offline');
   else if (input.stale) parts.push('Not updating');
@@ -178,7 +194,7 @@ function tooltipOf(input: TrayInput, name: string | null): string {
   // Windows shows '&' in a tooltip only as '&&&' (electron#14373); the full-width ampersand
   // looks the same everywhere and needs no escaping.
   const safeName = name !== null && input.platform === 'win32' ? name.replace(/&/g, '\uff06') : name;
-  return joinFitting(parts, safeName, TOOLTIP_MAX);
+  return joinFitting(parts, safeName, max);
 }
 
 /** The state the menu enables actions for: the pending action's target, else the live state. */
@@ -252,6 +268,8 @@ export function trayModel(input: TrayInput): TrayModel {
   if (input.sandbox) statusParts.push('Sandbox');
   const status = joinFitting(statusParts, name === null ? null : truncateText(name, MENU_NAME_MAX), 200);
   const notes: TrayMenuItem[] = [];
+  const automation = automationLineOf(input);
+  if (automation !== null) notes.push(item('status-automation', escapeMenuLabel(automation), false));
   if (input.armed) notes.push(item('status-armed', OVERWRITE_WARNING, false));
   if (!input.online) notes.push(item('status-offline', escapeMenuLabel(truncateText(`Offline — ${input.lastError?.message ?? 'showing the last known state'}`, 120)), false));
   else if (input.lastError) notes.push(item('status-error', escapeMenuLabel(truncateText(`⚠ ${input.lastError.message}`, 120)), false));

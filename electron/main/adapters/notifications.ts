@@ -2,6 +2,7 @@
 // worked (switchable in Settings), and every failure or refusal (always — a press that silently
 // did nothing is the worst outcome). One notification at a time: a new one replaces the last, so
 // a burst of presses leaves one, current message. Silent, because the meeting's mic would hear it.
+// Automation's notices (auto-paused, still paused, the bot may leave) follow the master switch.
 import { Notification } from 'electron';
 import type { HotkeyOutcome } from '../../core/hotkeys';
 import type { NotificationSettings } from '../../core/settings';
@@ -16,7 +17,7 @@ export function scrubSecrets(text: string): string {
   return SECRET_LIKE.reduce((out, pattern) => out.replace(pattern, '[hidden]'), text);
 }
 
-type NotificationKind = 'confirmation' | 'warning' | 'failure';
+type NotificationKind = 'confirmation' | 'notice' | 'warning' | 'failure';
 
 export interface NotifierOptions {
   settings: () => NotificationSettings;
@@ -32,6 +33,8 @@ export interface Notifier {
   hotkeyOutcome(outcome: HotkeyOutcome): void;
   /** Any other failure the user must learn about (tray action, download…). Always shown. */
   failure(title: string, message: string): void;
+  /** Information or a warning the user asked for (automation); shown while notifications are on. */
+  notice(title: string, message: string): void;
   /** Closes the notification on screen, if any. */
   dispose(): void;
 }
@@ -68,6 +71,7 @@ export function createNotifier(opts: NotifierOptions): Notifier {
     }
     const settings = opts.settings();
     if (kind === 'confirmation' && !(settings.enabled && settings.onHotkeyConfirm)) return;
+    if (kind === 'notice' && !settings.enabled) return;
     const next = new Notification({
       title: scrubSecrets(title),
       body: scrubSecrets(body),
@@ -91,6 +95,9 @@ export function createNotifier(opts: NotifierOptions): Notifier {
     },
     failure(title, message) {
       show({ kind: 'failure', title: `${APP_TITLE} — ${title}`, body: message });
+    },
+    notice(title, message) {
+      show({ kind: 'notice', title, body: message });
     },
     dispose() {
       current?.close();

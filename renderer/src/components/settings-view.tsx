@@ -8,6 +8,7 @@ import { ConnectionSettings } from './connection-settings';
 import { HotkeySettings } from './hotkey-settings';
 import { CloseIcon } from './icons';
 import { PreferenceSettings } from './preference-settings';
+import { AutomationSettings } from './automation-settings';
 
 interface SettingsViewProps {
   api: RecallRemoteApi;
@@ -65,6 +66,7 @@ export function SettingsView({ api, info, section, onConnected, onClose }: Setti
       <ConnectionSettings api={api} onConnected={onConnected} />
       <HotkeySettings api={api} platform={info?.platform ?? 'linux'} />
       <PreferenceSettings api={api} />
+      <AutomationSettings api={api} />
       {info && (
         <p className="about">
           {info.name} {info.version}

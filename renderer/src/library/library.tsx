@@ -1,6 +1,7 @@
 // The segments library under the controls: every recording of the followed bot in a virtualized
-// list (smooth at thousands of rows), Download all, per-row download / open / preview / link
-// actions, and its empty, loading, error and bot-ended states. Talks only to `window.recallRemote`.
+// list (smooth at thousands of rows), Download all, per-row download / open / preview / link /
+// clean-export actions, and its empty, loading, error and bot-ended states. Talks only to
+// `window.recallRemote`.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RecallRemoteApi } from '../../../electron/contract/api';
@@ -9,6 +10,7 @@ import type { LibraryView, SegmentRowView } from '../../../electron/contract/lib
 import { downloadableCount } from './library-format';
 import { PreviewDialog } from './preview-dialog';
 import { SegmentRow, type RowAction, type RowFeedback } from './segment-row';
+import { useExports, type ExportJobs } from './use-exports';
 import { useLibrary } from './use-library';
 import './library.css';
 
@@ -65,13 +67,15 @@ function RowList({
   rows,
   busy,
   feedback,
+  exports,
   onAction,
   label,
 }: {
   rows: SegmentRowView[];
   busy: ReadonlyMap<string, RowAction>;
   feedback: ReadonlyMap<string, Feedback>;
-  onAction(action: RowAction, row: SegmentRowView, trigger: HTMLButtonElement): void;
+  exports: ExportJobs;
+  onAction(action: RowAction, row: SegmentRowView, trigger: HTMLElement): void;
   label: string;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -107,7 +111,7 @@ function RowList({
               className="lib-item"
               style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
             >
-              <SegmentRow row={row} busy={busy.get(row.recordingId) ?? null} feedback={note} onAction={onAction} />
+              <SegmentRow row={row} busy={busy.get(row.recordingId) ?? null} feedback={note} exportJob={exports.get(row.recordingId) ?? null} onAction={onAction} />
             </div>
           );
         })}
@@ -124,6 +128,15 @@ export function Library({ api }: { api: RecallRemoteApi }) {
   const [preview, setPreview] = useState<{ row: SegmentRowView; trigger: HTMLElement } | null>(null);
   const timers = useRef(new Map<string, number>());
   const { announce } = data;
+  const numbers = useRef(new Map<string, number>());
+  const onExportNews = useCallback(
+    (recordingId: string, text: string) => {
+      const number = numbers.current.get(recordingId);
+      announce(number === undefined ? `Clean export: ${text}` : `Recording ${number}: ${text}`);
+    },
+    [announce],
+  );
+  const exports = useExports(api, onExportNews);
 
   useEffect(() => {
     const pending = timers.current;
@@ -187,9 +200,31 @@ export function Library({ api }: { api: RecallRemoteApi }) {
   );
 
   const onAction = useCallback(
-    (action: RowAction, row: SegmentRowView, trigger: HTMLButtonElement) => {
+    (action: RowAction, row: SegmentRowView, trigger: HTMLElement) => {
       const id = row.recordingId;
       switch (action) {
+        case 'export':
+          note(id, null);
+          // Progress and the outcome arrive as export events (the row shows them); a failure is
+          // also kept as the row's note until its next action (a cancel is not a failure).
+          api.exportClean(id).then(
+            (result) => {
+              if (result.ok || result.error.kind === 'aborted') return;
+              note(id, { level: 'error', text: result.error.message });
+              announce(`Recording ${row.number}: ${result.error.message}`);
+            },
+            (error: unknown) => note(id, { level: 'error', text: error instanceof Error ? error.message : String(error) }),
+          );
+          return;
+        case 'cancel-export':
+          void run(row, action, () => api.cancelExport(id));
+          return;
+        case 'open-export':
+          void run(row, action, () => api.openExport(id), () => ({ level: 'info', text: 'Opened the clean copy in your video player' }));
+          return;
+        case 'show-export':
+          void run(row, action, () => api.showExportInFolder(id), () => ({ level: 'info', text: 'Clean copy shown in your file manager' }));
+          return;
         case 'download':
           void run(row, action, () => api.downloadRecording(id));
           return;
@@ -222,7 +257,7 @@ export function Library({ api }: { api: RecallRemoteApi }) {
           return;
       }
     },
-    [api, run],
+    [api, run, note, announce],
   );
 
   const closePreview = useCallback(() => {
@@ -237,6 +272,9 @@ export function Library({ api }: { api: RecallRemoteApi }) {
 
   const view = data.view.status === 'ready' ? data.view.value : null;
   const rows = view?.rows ?? [];
+  useEffect(() => {
+    numbers.current = new Map((view?.rows ?? []).map((r) => [r.recordingId, r.number]));
+  }, [view]);
   const pendingCount = downloadableCount(rows);
   const title = view?.botName ? `Recordings of ${view.botName}` : 'Recordings';
 
@@ -296,7 +334,7 @@ export function Library({ api }: { api: RecallRemoteApi }) {
         </div>
       )}
       {view && view.rows.length === 0 && <EmptyState view={view} />}
-      {view && view.rows.length > 0 && <RowList rows={rows} busy={busy} feedback={feedback} onAction={onAction} label={title} />}
+      {view && view.rows.length > 0 && <RowList rows={rows} busy={busy} feedback={feedback} exports={exports} onAction={onAction} label={title} />}
       {view?.downloadDir && view.rows.length > 0 && (
         <p className="lib-foot" title={view.downloadDir}>
           Downloads go to <span className="lib-path">{view.downloadDir}</span>

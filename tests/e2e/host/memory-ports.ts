@@ -194,7 +194,10 @@ export class MemoryLaunchAtLogin implements LaunchAtLoginPort {
   }
 }
 
-export type RecordedNotification = { kind: 'hotkey'; outcome: HotkeyOutcome } | { kind: 'failure'; title: string; message: string };
+export type RecordedNotification =
+  | { kind: 'hotkey'; outcome: HotkeyOutcome }
+  | { kind: 'failure'; title: string; message: string }
+  | { kind: 'notice'; title: string; message: string };
 
 /** A notifier that keeps what it would have shown. */
 export class RecordingNotifier implements NotifierPort {
@@ -206,5 +209,9 @@ export class RecordingNotifier implements NotifierPort {
 
   failure(title: string, message: string): void {
     this.shown.push({ kind: 'failure', title, message });
+  }
+
+  notice(title: string, message: string): void {
+    this.shown.push({ kind: 'notice', title, message });
   }
 }

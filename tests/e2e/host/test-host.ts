@@ -5,7 +5,7 @@
 // RECALL_API_KEY is set. Beside the app, the page shows the tray model (icon, tooltip, menu) in a
 // panel of the host's own. `/__host/…` has a small JSON admin for tests.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
@@ -27,6 +27,7 @@ import type { SecretAvailability } from '../../../electron/core/settings';
 import { startSandbox } from '../../../electron/sandbox';
 import type { Sandbox, StartMode } from '../../../electron/sandbox';
 import { faultUpdateSchema } from '../../../electron/sandbox/faults';
+import { isPowerEvent, isRemoteAction } from '../../../electron/core/automation';
 import { MemoryHotkeyRegistrar, MemoryLaunchAtLogin, MemorySettingsStore, MemoryVault, RecordingNotifier } from './memory-ports';
 import { BRIDGE_PATH, MEDIA_PATH, PANEL_SCRIPT_PATH, PANEL_STYLE_PATH, TRAY_ICON_PATH, WS_PATH } from './protocol';
 import type { BridgeRequest, HostMessage } from './protocol';
@@ -161,6 +162,7 @@ const EndCallBody = z.strictObject({ subCode: z.string().min(1).optional() });
 const AcceleratorBody = z.strictObject({ accelerator: z.string().min(1).max(100) });
 const TrayClickBody = z.strictObject({ id: z.string().min(1).max(300) });
 const VaultBody = z.strictObject({ keyStorage: z.enum(['os', 'basic_text', 'unavailable']) });
+const ActionBody = z.strictObject({ confirm: z.boolean().optional() });
 const DispatchBody = z.strictObject({ channel: z.string(), payload: z.unknown().optional() });
 const BridgeRequestSchema = z.object({ id: z.number().int(), channel: z.string(), payload: z.unknown().optional() });
 const PackageJson = z.looseObject({ version: z.string() });
@@ -344,6 +346,9 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
           'POST /__host/library/seed': '{ count, name? } → a synthetic ended bot with that many finished recordings → { id }',
           'GET /__host/library/shell': 'files the library opened / showed in their folder',
           'GET /__host/library/dir': 'the download folder',
+          'GET /__host/downloads': 'the files in the download folder (name, bytes)',
+          'POST /__host/power/{lock-screen|unlock-screen|suspend|resume}': 'the OS reports a power event (as Electron’s powerMonitor) → the automation view and tray',
+          'POST /__host/action/{pause|resume|start|stop|toggle-pause}': '{ confirm? } → runs it like a forwarded `--action` → its reply',
           'GET /__media/file/{name}': 'a downloaded video, as recall-media://file/{name} serves it in the app',
         },
       });
@@ -408,6 +413,26 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
       const body = parseBody(EndCallBody, await readJson(req));
       requireSandbox().endCall(decodeURIComponent(end[1]), body.subCode);
       return sendJson(res, 200, { ok: true });
+    }
+    if (method === 'GET' && pathname === '/__host/downloads') {
+      const dir = settings.get().downloadDir ?? (await library.ports.defaultDownloadDir());
+      const names = (await readdir(dir).catch(() => [])).filter((name) => !name.startsWith('.'));
+      const files = await Promise.all(names.sort().map(async (name) => ({ name, bytes: (await stat(join(dir, name))).size })));
+      return sendJson(res, 200, { dir, files });
+    }
+    const power = /^\/__host\/power\/([^/]+)$/.exec(pathname);
+    if (method === 'POST' && power?.[1]) {
+      const event = decodeURIComponent(power[1]);
+      if (!isPowerEvent(event)) throw new AdminError(400, `"${event}" is not a power event: use lock-screen, unlock-screen, suspend or resume.`);
+      await core.handlePowerEvent(event);
+      return sendJson(res, 200, { automation: await core.dispatch('automation:get', undefined), tray: trayModelView(core.tray.current()) });
+    }
+    const forwarded = /^\/__host\/action\/([^/]+)$/.exec(pathname);
+    if (method === 'POST' && forwarded?.[1]) {
+      const action = decodeURIComponent(forwarded[1]);
+      if (!isRemoteAction(action)) throw new AdminError(400, `"${action}" is not an --action: use pause, resume, start, stop or toggle-pause.`);
+      const { confirm } = parseBody(ActionBody, await readJson(req));
+      return sendJson(res, 200, await core.routeAction({ action, confirm: confirm ?? false }));
     }
     throw new AdminError(404, `No admin endpoint ${method} ${pathname}.`);
   };

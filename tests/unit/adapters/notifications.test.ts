@@ -101,6 +101,19 @@ describe('createNotifier', () => {
     expect(shown?.body).toBe('Recall said: invalid token [hidden] (Authorization: [hidden])');
   });
 
+  it('shows automation notices silently, untouched by the shortcut-confirmation switch, hidden when notifications are off', () => {
+    const n = notifier({ onHotkeyConfirm: false });
+    n.notice('Recording paused — screen locked', 'Recall Remote paused the recording when the screen locked.');
+    expect(FakeNotification.visible().map((x) => x.options)).toEqual([
+      { title: 'Recording paused — screen locked', body: 'Recall Remote paused the recording when the screen locked.', silent: true },
+    ]);
+    n.notice('Recording still paused', 'Paused for 10 min');
+    expect(FakeNotification.visible().map((x) => x.options.title)).toEqual(['Recording still paused']);
+    FakeNotification.created.length = 0;
+    notifier({ enabled: false }).notice('Recording still paused', 'Paused for 10 min');
+    expect(FakeNotification.created).toHaveLength(0);
+  });
+
   it('scrubSecrets leaves ordinary ids and text alone', () => {
     const text = 'Bot 3fa85f64-5717-4562-b3fc-2c963f66afa6 paused at 00:12:34';
     expect(scrubSecrets(text)).toBe(text);

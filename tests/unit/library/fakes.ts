@@ -122,7 +122,7 @@ type Seen = { [E in EventName]: Array<EventMap[E]> };
 
 /** An EventSink keeping a structured clone of every payload (what would cross IPC). */
 export function eventRecorder(): { emit<E extends EventName>(event: E, payload: EventMap[E]): void; of<E extends EventName>(event: E): Array<EventMap[E]> } {
-  const seen: Seen = { 'state:changed': [], 'tray:changed': [], 'hotkeys:changed': [], 'app:notice': [], 'library:changed': [], 'library:progress': [] };
+  const seen: Seen = { 'state:changed': [], 'tray:changed': [], 'hotkeys:changed': [], 'app:notice': [], 'library:changed': [], 'library:progress': [], 'export:progress': [], 'export:changed': [], 'automation:changed': [] };
   return {
     emit<E extends EventName>(event: E, payload: EventMap[E]) {
       const list: Array<EventMap[E]> = seen[event];

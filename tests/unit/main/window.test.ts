@@ -67,15 +67,42 @@ describe('createMainWindow', () => {
     expect(window.webContents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
   });
 
-  it('denies every permission request and check', () => {
+  it('denies every other permission request and check, even to the app page', () => {
     const { window } = open();
     const { session } = window.webContents;
-    for (const permission of ['media', 'notifications', 'clipboard-read', 'geolocation']) {
+    const page = 'file:///app/out/renderer/index.html#settings';
+    for (const permission of ['media', 'notifications', 'clipboard-read', 'geolocation', 'openExternal']) {
       const callback = vi.fn();
-      session.requestHandler?.(window.webContents, permission, callback);
+      session.requestHandler?.(window.webContents, permission, callback, { requestingUrl: page, isMainFrame: true });
       expect(callback).toHaveBeenCalledWith(false);
-      expect(session.checkHandler?.(window.webContents, permission)).toBe(false);
+      expect(session.checkHandler?.(window.webContents, permission, 'file://', { requestingUrl: page, isMainFrame: true })).toBe(false);
     }
+  });
+
+  it('allows writing to the clipboard (Copy link) to the app page only, in its top frame', () => {
+    const { window } = open();
+    const { session } = window.webContents;
+    const request = (requestingUrl: string, isMainFrame = true): unknown => {
+      const callback = vi.fn();
+      session.requestHandler?.(window.webContents, 'clipboard-sanitized-write', callback, { requestingUrl, isMainFrame });
+      return callback.mock.calls[0]?.[0];
+    };
+    const check = (requestingUrl: string | undefined, isMainFrame = true): unknown =>
+      session.checkHandler?.(window.webContents, 'clipboard-sanitized-write', 'file://', { ...(requestingUrl !== undefined && { requestingUrl }), isMainFrame });
+    expect(request('file:///app/out/renderer/index.html')).toBe(true);
+    expect(check('file:///app/out/renderer/index.html#settings')).toBe(true);
+    expect(request('file:///etc/passwd.html')).toBe(false);
+    expect(request('https://evil.example/')).toBe(false);
+    expect(request('file:///app/out/renderer/index.html', false)).toBe(false);
+    expect(check('file:///app/out/renderer/index.html', false)).toBe(false);
+    expect(check(undefined)).toBe(false);
+  });
+
+  it('on the dev server, allows the clipboard to that origin only', () => {
+    const { window } = open({ target: 'url' });
+    const { session } = window.webContents;
+    expect(session.checkHandler?.(window.webContents, 'clipboard-sanitized-write', 'http://localhost:5173', { requestingUrl: 'http://localhost:5173/#settings', isMainFrame: true })).toBe(true);
+    expect(session.checkHandler?.(window.webContents, 'clipboard-sanitized-write', 'http://localhost:5174', { requestingUrl: 'http://localhost:5174/', isMainFrame: true })).toBe(false);
   });
 
   it('hides on close instead of quitting, but closes when the app quits', () => {

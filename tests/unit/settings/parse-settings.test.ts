@@ -2,6 +2,7 @@
 // wrong a specific sentence while everything else is kept. Never throws, whatever the input.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_AUTOMATION_SETTINGS } from '../../../electron/core/automation';
 import { DEFAULT_HOTKEYS } from '../../../electron/core/hotkeys';
 import {
   defaultSettings,
@@ -24,7 +25,7 @@ function problemsOf(raw: unknown): Array<[string, string]> {
 }
 
 describe('defaults', () => {
-  it('are the sandbox, the default region, the default shortcuts, notifications on, no bots', () => {
+  it('are the sandbox, the default region, the default shortcuts, notifications on, no bots, automation off', () => {
     expect(defaultSettings()).toEqual({
       connection: { mode: 'sandbox', region: 'us-west-2', customBaseUrl: null },
       hotkeys: DEFAULT_HOTKEYS,
@@ -32,6 +33,11 @@ describe('defaults', () => {
       launchAtLogin: false,
       downloadDir: null,
       recentBots: [],
+      automation: {
+        autoPause: { onLock: false, onSuspend: false, resumeOnUnlock: false },
+        pausedReminder: { enabled: false, everyMinutes: 10 },
+        leaveWarning: { enabled: false, minutesBefore: [5, 1], timeoutSeconds: 3600 },
+      },
     });
   });
 
@@ -53,6 +59,11 @@ describe('defaults', () => {
       launchAtLogin: true,
       downloadDir: 'C:\\Users\\me\\Videos',
       recentBots: [{ id: 'bot-2', name: 'Standup', lastUsedAt: 20 }, { id: 'bot-1', name: null, lastUsedAt: 10 }],
+      automation: {
+        autoPause: { onLock: true, onSuspend: false, resumeOnUnlock: true },
+        pausedReminder: { enabled: true, everyMinutes: 15 },
+        leaveWarning: { enabled: true, minutesBefore: [10, 2], timeoutSeconds: 1800 },
+      },
     };
     const written: unknown = JSON.parse(JSON.stringify(serializeSettings(settings)));
     expect(written).toMatchObject({ schemaVersion: SETTINGS_SCHEMA_VERSION });
@@ -76,7 +87,7 @@ describe('unusable input', () => {
   it('never throws and always yields settings that write and read back cleanly', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.anything(), (json, anything) => {
-        for (const raw of [json, anything, { schemaVersion: 1, connection: json, notifications: anything, recentBots: [json, anything] }]) {
+        for (const raw of [json, anything, { schemaVersion: 1, connection: json, notifications: anything, recentBots: [json, anything], automation: json }, { automation: { autoPause: anything, leaveWarning: json } }]) {
           const parsed = parseSettings(raw);
           const again = parseSettings(JSON.parse(JSON.stringify(serializeSettings(parsed.settings))));
           expect(again.problems).toEqual([]);
@@ -142,6 +153,25 @@ describe('each invalid field has its own problem and falls back alone', () => {
   });
 });
 
+describe('automation', () => {
+  it.each<[string, Record<string, unknown>, string, string]>([
+    ['automation', { automation: 'on' }, 'automation', 'Automation: Automation settings were "on", not an object; using the defaults (all off)'],
+    ['a group', { automation: { autoPause: true } }, 'automation.autoPause', 'Automation: autoPause was true, not an object; using the defaults'],
+    ['a flag', { automation: { autoPause: { onLock: 'yes' } } }, 'automation.autoPause.onLock', 'Automation: autoPause.onLock must be true or false (was "yes"); using false'],
+    ['the reminder interval', { automation: { pausedReminder: { enabled: true, everyMinutes: 0 } } }, 'automation.pausedReminder.everyMinutes', 'Automation: pausedReminder.everyMinutes must be at least 1 minute (was 0); using 10'],
+    ['an unknown field', { automation: { autoPause: { onLid: true } } }, 'automation.autoPause.onLid', 'Automation: Ignored an unknown setting "autoPause.onLid"'],
+  ])('%s: one problem under automation.…, the rest kept', (_label, over, field, message) => {
+    expect(problemsOf(valid(over))).toEqual([[field, message]]);
+  });
+
+  it('keeps the valid automation fields beside a bad one', () => {
+    const parsed = parseSettings(valid({ automation: { autoPause: { onLock: true, resumeOnUnlock: 'sure' }, pausedReminder: { enabled: true, everyMinutes: 3 } } }));
+    expect(parsed.settings.automation.autoPause).toEqual({ onLock: true, onSuspend: false, resumeOnUnlock: false });
+    expect(parsed.settings.automation.pausedReminder).toEqual({ enabled: true, everyMinutes: 3 });
+    expect(parsed.settings.automation.leaveWarning).toEqual(DEFAULT_AUTOMATION_SETTINGS.leaveWarning);
+  });
+});
+
 describe('recent bots', () => {
   it('drops bad entries one by one with the reason, dedupes and orders by last use', () => {
     const parsed = parseSettings(
@@ -194,6 +224,19 @@ describe('migrations', () => {
 
   it('an unversioned file is validated like any other', () => {
     expect(problemsOf({ region: 'mars-1', notifications: 'loud' }).map(([field]) => field)).toEqual(['connection.region', 'notifications']);
+  });
+
+  it('a version-1 file written before automation existed reads with automation all off, silently', () => {
+    const { automation: _dropped, ...older } = valid({ launchAtLogin: true });
+    const parsed = parseSettings(older);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.settings.automation).toEqual(DEFAULT_AUTOMATION_SETTINGS);
+    expect(parsed.settings.launchAtLogin).toBe(true);
+    expect(serializeSettings(parsed.settings).automation).toEqual({
+      autoPause: { onLock: false, onSuspend: false, resumeOnUnlock: false },
+      pausedReminder: { enabled: false, everyMinutes: 10 },
+      leaveWarning: { enabled: false, minutesBefore: [5, 1], timeoutSeconds: 3600 },
+    });
   });
 
   it('a file from a newer version: reads what it knows and says so', () => {

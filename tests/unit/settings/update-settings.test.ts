@@ -123,6 +123,51 @@ describe('shortcut changes', () => {
   });
 });
 
+describe('automation patches', () => {
+  it('changes only the named automation fields, keeping the rest (and the other settings)', () => {
+    const base = applied(applySettingsPatch(defaultSettings(), { launchAtLogin: true }));
+    const result = applySettingsPatch(base, { automation: { autoPause: { onLock: true }, pausedReminder: { enabled: true, everyMinutes: 5 } } });
+    const next = applied(result);
+    expect(result.ok && result.changed).toBe(true);
+    expect(next.automation).toEqual({
+      autoPause: { onLock: true, onSuspend: false, resumeOnUnlock: false },
+      pausedReminder: { enabled: true, everyMinutes: 5 },
+      leaveWarning: { enabled: false, minutesBefore: [5, 1], timeoutSeconds: 3600 },
+    });
+    expect(next.launchAtLogin).toBe(true);
+    const again = applied(applySettingsPatch(next, { automation: { autoPause: { resumeOnUnlock: true } } }));
+    expect(again.automation.autoPause).toEqual({ onLock: true, onSuspend: false, resumeOnUnlock: true });
+    expect(again.automation.pausedReminder.everyMinutes).toBe(5);
+  });
+
+  it('sorts the leave warning times, largest first', () => {
+    const next = applied(applySettingsPatch(defaultSettings(), { automation: { leaveWarning: { enabled: true, minutesBefore: [2, 15, 5] } } }));
+    expect(next.automation.leaveWarning.minutesBefore).toEqual([15, 5, 2]);
+  });
+
+  it('refuses the whole patch naming every bad automation field, and changes nothing', () => {
+    const error = refused(
+      applySettingsPatch(defaultSettings(), {
+        launchAtLogin: true,
+        automation: { autoPause: { onLock: 'yes', onLid: true }, pausedReminder: { everyMinutes: 0 }, leaveWarning: { minutesBefore: [5, 5], timeoutSeconds: 10 }, theme: 'dark' },
+      }),
+    );
+    expect(error.issues.map((i) => [i.field, i.message])).toEqual([
+      ['automation.theme', 'There is no setting "automation.theme"'],
+      ['automation.autoPause.onLid', 'There is no setting "automation.autoPause.onLid"'],
+      ['automation.autoPause.onLock', 'Auto-pause when the screen locks: must be true or false (was "yes")'],
+      ['automation.pausedReminder.everyMinutes', 'Paused reminder interval: must be at least 1 minute (was 0)'],
+      ['automation.leaveWarning.minutesBefore', 'Leave warning times: must not list the same minute twice (was [5,5])'],
+      ['automation.leaveWarning.timeoutSeconds', 'Not-recording timeout: must be at least 60 seconds (was 10)'],
+    ]);
+  });
+
+  it('refuses an automation value that is not an object', () => {
+    expect(refused(applySettingsPatch(defaultSettings(), { automation: true })).message).toBe('Automation: true is not an automation settings object');
+    expect(refused(applySettingsPatch(defaultSettings(), { automation: { pausedReminder: 10 } })).message).toBe('Paused reminder: 10 is not a settings object');
+  });
+});
+
 describe('recent bots', () => {
   it('rememberBot puts the bot first, once, with the time', () => {
     let settings = defaultSettings();

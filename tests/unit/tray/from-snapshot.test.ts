@@ -35,3 +35,12 @@ describe('trayInputFromSnapshot', () => {
     expect(trayModel(trayInputFromSnapshot(null, extras(0)))).toMatchObject({ iconId: 'not-recording-sandbox', tooltip: 'Recall Remote · No bot selected · Sandbox' });
   });
 });
+
+describe('trayInputFromSnapshot — automation', () => {
+  it('passes the automation line through, null when absent', () => {
+    expect(trayInputFromSnapshot(null, extras(0)).automationLine).toBeNull();
+    const input = trayInputFromSnapshot(null, { ...extras(0), automationLine: 'Auto-paused on lock' });
+    expect(input.automationLine).toBe('Auto-paused on lock');
+    expect(trayModel(input).menu.find((m) => m.id === 'status-automation')?.label).toBe('Auto-paused on lock');
+  });
+});

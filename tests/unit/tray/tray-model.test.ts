@@ -308,3 +308,37 @@ describe('trayModel — hostile and long bot names', () => {
     expect(find(model.menu, 'bots').submenu?.find((b) => b.id === 'select-bot:b')?.label.length).toBeLessThanOrEqual(48);
   });
 });
+
+describe('trayModel — automation line', () => {
+  it('shows what automation did as a disabled item right under the status line', () => {
+    const model = trayModel(input({ live: 'paused', automationLine: 'Auto-paused on lock — resumes on unlock' }));
+    expect(model.menu.slice(0, 3).map((m) => [m.id, m.label, m.enabled])).toEqual([
+      ['status', 'Paused · Weekly sync', false],
+      ['status-automation', 'Auto-paused on lock — resumes on unlock', false],
+      ['separator-actions', '', true],
+    ]);
+    expect(parseTrayMenuId('status-automation')).toBeNull();
+  });
+
+  it('adds it as a line of its own under the tooltip, which still fits Windows’ 127 characters', () => {
+    const model = trayModel(input({ live: 'paused', recordedMs: 130_000, automationLine: 'Auto-paused on sleep' }));
+    expect(model.tooltip).toBe('Paused 02:10 · Weekly sync\nAuto-paused on sleep');
+    const long = trayModel(input({ botName: 'A very long meeting name '.repeat(8), automationLine: 'The bot may leave in 4 min unless recording — and more words than fit in the tray line' }));
+    expect(long.tooltip.length).toBeLessThanOrEqual(TOOLTIP_MAX);
+    const [state, line] = long.tooltip.split('\n');
+    expect(state).toMatch(/^Recording · 00:12:34 · A very long/);
+    expect(line).toMatch(/^The bot may leave in 4 min unless recording.*…$/);
+  });
+
+  it('shows nothing extra for a null, empty or blank line', () => {
+    const plain = trayModel(input());
+    for (const automationLine of [null, '', '  \n ']) {
+      expect(trayModel(input({ automationLine }))).toEqual(plain);
+    }
+  });
+
+  it('escapes & in the menu and keeps it on one line', () => {
+    const model = trayModel(input({ automationLine: 'Lock & sleep\nsecond line' }));
+    expect(find(model.menu, 'status-automation').label).toBe('Lock && sleep second line');
+  });
+});
