@@ -7,6 +7,7 @@ import {
   errorFromNetwork,
   errorFromResponse,
   isTransientNetworkCode,
+  summarizeHtml,
   truncate,
   type RequestContext,
 } from './errors';
@@ -328,7 +329,9 @@ function parseBody<T>(spec: RequestSpec<T>, ctx: RequestContext, status: number,
   try {
     json = JSON.parse(bodyText) as unknown;
   } catch {
-    const shown = bodyText.trim() ? `"${truncate(bodyText, 80)}"` : 'an empty body';
+    // A login or proxy page answering 200 is named by its title, never quoted as raw HTML.
+    const html = /html/i.test(contentType) || /^\s*<(!doctype|html|head|body)/i.test(bodyText);
+    const shown = html ? `an HTML page ("${summarizeHtml(bodyText)}")` : bodyText.trim() ? `"${truncate(bodyText, 80)}"` : 'an empty body';
     throw new RecallError({
       kind: 'invalid_response',
       status,

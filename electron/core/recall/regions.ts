@@ -1,5 +1,6 @@
 // Recall regions and base-URL resolution: the four documented deployments, or a custom
 // base (the sandbox, a proxy) normalized so paths can be appended without double slashes.
+import { truncate } from './errors';
 
 export type RecallRegion = 'us-west-2' | 'us-east-1' | 'eu-central-1' | 'ap-northeast-1';
 
@@ -24,7 +25,8 @@ export function normalizeBaseUrl(raw: string): string {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new TypeError(`"${raw}" is not a valid URL (expected e.g. https://us-west-2.recall.ai)`);
+    // Quoted in one short line: the text may be anything pasted (2 KB of it, line breaks).
+    throw new TypeError(`"${truncate(raw, 80)}" is not a valid URL (expected e.g. https://us-west-2.recall.ai)`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new TypeError(`API base URL must use http or https, not ${url.protocol.replace(':', '')}`);
