@@ -28,6 +28,9 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
+  // The sandbox runs at 20× speed on a shared 2-core CI machine: one retry there absorbs a
+  // scheduling hiccup, and the list reporter still names any test that needed it as flaky.
+  retries: process.env.CI ? 1 : 0,
   webServer: {
     command: `npx tsx tests/e2e/host/serve.ts --port ${PORT} --speed 20`,
     url: `${BASE_URL}/__host/health`,
