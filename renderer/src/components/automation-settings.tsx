@@ -6,57 +6,27 @@ import { useCallback, useId, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import type { RecallRemoteApi } from '../../../electron/contract/api';
 import type { AutomationPatch, AutomationView } from '../../../electron/contract/automation';
-import { thrownError } from '../hooks/loadable';
-import { useRemoteValue } from '../hooks/use-remote-value';
+import { useSavedSetting } from '../hooks/use-saved-setting';
+import { SettingError, SettingStatus } from './setting-status';
 import './automation-settings.css';
 
 export function AutomationSettings({ api }: { api: RecallRemoteApi }) {
   const load = useCallback(() => api.getAutomation(), [api]);
+  const save = useCallback((patch: AutomationPatch) => api.updateAutomation(patch), [api]);
   const subscribe = useCallback((listener: (view: AutomationView) => void) => api.onAutomationChanged(listener), [api]);
-  const automation = useRemoteValue(load, subscribe);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const setting = useSavedSetting(load, save, subscribe);
 
-  const update = async (patch: AutomationPatch): Promise<boolean> => {
-    setSaving(true);
-    setError(null);
-    try {
-      const result = await api.updateAutomation(patch);
-      if (result.ok) automation.accept(result.value);
-      else setError(result.error.message);
-      return result.ok;
-    } catch (thrown) {
-      setError(thrownError(thrown).message);
-      return false;
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  if (automation.current.status !== 'ready') {
+  if (setting.current.status !== 'ready') {
     return (
       <AutomationFrame>
-        {automation.current.status === 'loading' ? (
-          <p className="list-note">Loading settings…</p>
-        ) : (
-          <div className="list-note list-note-error">
-            <p>{automation.current.error.message}</p>
-            <button type="button" className="button button-small" onClick={automation.reload}>
-              Try again
-            </button>
-          </div>
-        )}
+        <SettingStatus current={setting.current} reload={setting.reload} />
       </AutomationFrame>
     );
   }
   return (
     <AutomationFrame>
-      <AutomationForm view={automation.current.value} saving={saving} onUpdate={update} onInvalid={setError} />
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <AutomationForm view={setting.current.value} saving={setting.saving} onUpdate={setting.update} onInvalid={setting.setError} />
+      <SettingError message={setting.error} />
     </AutomationFrame>
   );
 }

@@ -6,57 +6,27 @@ import type { FormEvent, ReactNode } from 'react';
 import type { RecallRemoteApi } from '../../../electron/contract/api';
 import type { RequestOf } from '../../../electron/contract/contract';
 import type { PreferencesView } from '../../../electron/contract/types';
-import { thrownError } from '../hooks/loadable';
-import { useRemoteValue } from '../hooks/use-remote-value';
+import { useSavedSetting } from '../hooks/use-saved-setting';
+import { SettingError, SettingStatus } from './setting-status';
 
 type Patch = RequestOf<'settings:update'>;
 
 export function PreferenceSettings({ api }: { api: RecallRemoteApi }) {
   const load = useCallback(() => api.getPreferences(), [api]);
-  const prefs = useRemoteValue(load);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const save = useCallback((patch: Patch) => api.updatePreferences(patch), [api]);
+  const setting = useSavedSetting(load, save);
 
-  const update = async (patch: Patch): Promise<boolean> => {
-    setSaving(true);
-    setError(null);
-    try {
-      const result = await api.updatePreferences(patch);
-      if (result.ok) prefs.accept(result.value);
-      else setError(result.error.message);
-      return result.ok;
-    } catch (thrown) {
-      setError(thrownError(thrown).message);
-      return false;
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  if (prefs.current.status !== 'ready') {
+  if (setting.current.status !== 'ready') {
     return (
       <PreferenceFrame>
-        {prefs.current.status === 'loading' ? (
-          <p className="list-note">Loading settings…</p>
-        ) : (
-          <div className="list-note list-note-error">
-            <p>{prefs.current.error.message}</p>
-            <button type="button" className="button button-small" onClick={prefs.reload}>
-              Try again
-            </button>
-          </div>
-        )}
+        <SettingStatus current={setting.current} reload={setting.reload} />
       </PreferenceFrame>
     );
   }
   return (
     <PreferenceFrame>
-      <PreferenceForm view={prefs.current.value} saving={saving} onUpdate={update} />
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <PreferenceForm view={setting.current.value} saving={setting.saving} onUpdate={setting.update} />
+      <SettingError message={setting.error} />
     </PreferenceFrame>
   );
 }
