@@ -15,7 +15,8 @@ if (major < 22 || (major === 22 && minor < 12)) {
   );
 }
 
-if (process.env.ELECTRON_OVERRIDE_DIST_PATH) process.exit(0);
+// electron-vite launches ELECTRON_EXEC_PATH when set (an Electron 45 the user already has).
+if (process.env.ELECTRON_EXEC_PATH) process.exit(0);
 
 const require = createRequire(import.meta.url);
 const installer = join(dirname(require.resolve('electron/package.json')), 'install.js');
@@ -23,8 +24,8 @@ const result = spawnSync(process.execPath, [installer], { stdio: 'inherit' });
 if (result.status !== 0) {
   console.error(
     '\nRecall Remote: could not download the Electron binary (needs internet once).\n' +
-      'Fix your connection or proxy and run `npm start` again, or point ELECTRON_OVERRIDE_DIST_PATH\n' +
-      'at an unpacked Electron 45 folder. The CLI (`npx recall-remote --help`) and the browser\n' +
+      'Fix your connection or proxy and run `npm start` again, or set ELECTRON_EXEC_PATH to the\n' +
+      'executable of an Electron 45 you already have. The CLI (`npx recall-remote --help`) and the browser\n' +
       'preview (`npm run build && npm run web`) work without it.',
   );
   process.exit(result.status ?? 1);
