@@ -3,67 +3,28 @@
 // a progress bar, then the clean file — which the host finds in the download folder, lasting the
 // recorded time ± 0.2 s — can be opened and shown in its folder. The menu works from the keyboard.
 import { expect, test } from '@playwright/test';
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { z } from 'zod';
+import { createSelectedBot, dispatch, failOnPageErrors, press, segmentRow, shoot, wait } from './support/host';
 import { probe } from '../support/media-probe';
 
 test.describe.configure({ mode: 'serial' });
 
-const SHOTS = 'test-results/screenshots';
-const Created = z.object({ id: z.string() });
-const Live = z.object({ ok: z.literal(true), value: z.object({ live: z.string() }) });
-const Confirmed = z.object({ ok: z.literal(true), value: z.object({ kind: z.literal('confirmed') }) });
 const Row = z.object({ recordingId: z.string(), number: z.number(), recordedMs: z.number().nullable(), local: z.object({ kind: z.string(), fileName: z.string().optional() }) });
 const Listed = z.object({ ok: z.literal(true), value: z.object({ rows: z.array(Row) }) });
 const Downloads = z.object({ dir: z.string(), files: z.array(z.object({ name: z.string(), bytes: z.number() })) });
 const Shell = z.object({ opened: z.array(z.string()), shown: z.array(z.string()) });
 const Failure = z.object({ ok: z.literal(false), error: z.object({ kind: z.string(), message: z.string() }) });
 
-let pageErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  pageErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
-test.afterEach(() => {
-  expect(pageErrors).toEqual([]);
-});
+failOnPageErrors();
 
-async function dispatch(request: APIRequestContext, channel: string, payload?: unknown): Promise<unknown> {
-  const response = await request.post('/__host/dispatch', { data: payload === undefined ? { channel } : { channel, payload } });
-  expect(response.ok()).toBe(true);
-  return response.json();
-}
 
-async function press(request: APIRequestContext, action: 'start' | 'pause' | 'resume' | 'stop'): Promise<void> {
-  Confirmed.parse(await dispatch(request, 'control:press', { action }));
-}
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function shoot(page: Page, target: Locator | null, name: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const path = `${SHOTS}/export-${name}-${scheme}.png`;
-    if (target) await target.screenshot({ path });
-    else await page.screenshot({ path });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
-function row(page: Page, number: number): Locator {
-  return page.getByTestId('segment-row').filter({ has: page.getByLabel(`Recording ${number}`, { exact: true }) });
-}
 
 test('downloads a paused recording, exports it clean with visible progress, then opens and shows the clean file', async ({ page, request }) => {
   test.setTimeout(180_000);
-  const created = await request.post('/__host/bots', { data: { name: 'Export review', manual: true } });
-  expect(created.status(), await created.text()).toBe(201);
-  const { id: botId } = Created.parse(await created.json());
-  expect(await dispatch(request, 'bot:select', { botId })).toMatchObject({ ok: true });
-  await expect.poll(async () => Live.parse(await dispatch(request, 'bot:getState')).value.live, { timeout: 20_000 }).toBe('not_recording');
+  const botId = await createSelectedBot(request, 'Export review');
 
   // Recording 1: ~1 min of media at the host's speed, with one pause in the middle.
   await press(request, 'start');
@@ -76,7 +37,7 @@ test('downloads a paused recording, exports it clean with visible progress, then
 
   await page.goto('/');
   const library = page.getByTestId('library');
-  const first = row(page, 1);
+  const first = segmentRow(page, 1);
   await expect(first).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
 
   // Not downloaded yet: the row offers no export, and the core says why if asked.
@@ -106,7 +67,7 @@ test('downloads a paused recording, exports it clean with visible progress, then
   await expect(menu.getByRole('menuitem', { name: 'Copy download link' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(menu.getByRole('menuitem', { name: 'Export clean (cut the pauses)' })).toBeFocused();
-  await shoot(page, null, 'menu');
+  await shoot(page, null, 'export-menu');
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();
   await expect(more).toBeFocused();
@@ -117,12 +78,12 @@ test('downloads a paused recording, exports it clean with visible progress, then
   await expect(progress).toBeVisible();
   await expect(progress).toHaveAttribute('aria-valuetext', /^Exporting clean copy… \d+%$/);
   await expect(first.getByRole('button', { name: 'Cancel the clean export of recording 1' })).toBeVisible();
-  await shoot(page, library, 'progress');
+  await shoot(page, library, 'export-progress');
 
   const done = first.getByTestId('export-done');
   await expect(done).toContainText(/Clean copy saved · 1 pause cut \(0:00:\d\d\) · Export review .+ \(clean\)\.mp4/, { timeout: 90_000 });
   await expect(page.getByTestId('library-announcement')).toContainText(/Recording 1: clean copy saved as Export review .+ \(clean\)\.mp4/);
-  await shoot(page, library, 'done');
+  await shoot(page, library, 'export-done');
 
   // The host finds the clean file beside the download; it lasts the recorded time.
   const listed = Listed.parse(await dispatch(request, 'library:list', { botId }));

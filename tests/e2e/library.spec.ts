@@ -3,15 +3,13 @@
 // with visible progress, Open and Show in folder, preview (plays, seeks, skips the pause, Esc
 // closes), streaming a recording not downloaded yet, the bot-ended state, and 5,000 rows.
 import { expect, test } from '@playwright/test';
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { z } from 'zod';
+import { createSelectedBot, dispatch, failOnPageErrors, press, segmentRow, shoot, wait } from './support/host';
 
 test.describe.configure({ mode: 'serial' });
 
-const SHOTS = 'test-results/screenshots';
 const Created = z.object({ id: z.string() });
-const Live = z.object({ ok: z.literal(true), value: z.object({ live: z.string() }) });
-const Confirmed = z.object({ ok: z.literal(true), value: z.object({ kind: z.literal('confirmed') }) });
 const Listed = z.object({ ok: z.literal(true), value: z.object({ rows: z.array(z.object({ recordingId: z.string(), number: z.number(), state: z.string() })) }) });
 const Preview = z.object({
   ok: z.literal(true),
@@ -21,59 +19,21 @@ const Shell = z.object({ opened: z.array(z.string()), shown: z.array(z.string())
 const BridgeMessage = z.object({ id: z.number(), channel: z.string() });
 const HostEvent = z.object({ kind: z.literal('event'), event: z.string() });
 
-// The renderer runs under its strict CSP here too: any violation or page error fails the test.
-let pageErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  pageErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
+failOnPageErrors();
 test.afterEach(async ({ request }) => {
   await request.delete('/__host/faults');
-  expect(pageErrors).toEqual([]);
 });
 
-async function dispatch(request: APIRequestContext, channel: string, payload?: unknown): Promise<unknown> {
-  const response = await request.post('/__host/dispatch', { data: payload === undefined ? { channel } : { channel, payload } });
-  expect(response.ok()).toBe(true);
-  return response.json();
-}
 
-async function createBot(request: APIRequestContext, name: string): Promise<string> {
-  const response = await request.post('/__host/bots', { data: { name, manual: true } });
-  expect(response.status(), await response.text()).toBe(201);
-  const { id } = Created.parse(await response.json());
-  expect(await dispatch(request, 'bot:select', { botId: id })).toMatchObject({ ok: true });
-  await expect.poll(async () => Live.parse(await dispatch(request, 'bot:getState')).value.live, { timeout: 20_000 }).toBe('not_recording');
-  return id;
-}
 
-async function press(request: APIRequestContext, action: 'start' | 'pause' | 'resume' | 'stop'): Promise<void> {
-  Confirmed.parse(await dispatch(request, 'control:press', { action }));
-}
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function shoot(page: Page, target: Locator | null, name: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const path = `${SHOTS}/library-${name}-${scheme}.png`;
-    if (target) await target.screenshot({ path });
-    else await page.screenshot({ path });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
-function row(page: Page, number: number): Locator {
-  return page.getByTestId('segment-row').filter({ has: page.getByLabel(`Recording ${number}`, { exact: true }) });
-}
 
 const videoTime = (page: Page) => page.getByTestId('preview-video').evaluate((video: { currentTime: number }) => video.currentTime);
 
 test('shows loading, a specific error with Retry, then the empty state of a bot that has not recorded', async ({ page, request }) => {
-  await createBot(request, 'Quiet room');
+  await createSelectedBot(request, 'Quiet room');
   // Holds the first library:list (and the pushes that would answer it) to show the loading state.
   const hold: { id: number | null; answer: ((text: string) => void) | null } = { id: null, answer: null };
   await page.routeWebSocket(/\/__host\/ws$/, (ws) => {
@@ -99,7 +59,7 @@ test('shows loading, a specific error with Retry, then the empty state of a bot 
   const library = page.getByTestId('library');
   await expect(page.getByTestId('library-loading')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Loading recordings…' })).toBeVisible();
-  await shoot(page, library, 'loading');
+  await shoot(page, library, 'library-loading');
 
   expect(hold.id).not.toBeNull();
   const error = { kind: 'network', message: 'Recall did not answer (network error); check your connection.' };
@@ -107,17 +67,17 @@ test('shows loading, a specific error with Retry, then the empty state of a bot 
   hold.answer = null;
   const failure = page.getByTestId('library-error');
   await expect(failure).toContainText('The recordings could not be loaded. Recall did not answer (network error)');
-  await shoot(page, library, 'error');
+  await shoot(page, library, 'library-error');
 
   await failure.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByTestId('library-empty')).toContainText('No recordings yet');
   await expect(page.getByTestId('library-empty')).toContainText('Press Start to record');
-  await shoot(page, library, 'empty');
+  await shoot(page, library, 'library-empty');
 });
 
 test('downloads a paused recording with progress, opens it, previews, seeks and skips the pause', async ({ page, request }) => {
   test.setTimeout(150_000);
-  const botId = await createBot(request, 'Design review');
+  const botId = await createSelectedBot(request, 'Design review');
   // Recording 1: recorded, paused, recorded again. Recording 2: a short one, never downloaded.
   await press(request, 'start');
   await wait(1_500);
@@ -133,15 +93,15 @@ test('downloads a paused recording with progress, opens it, previews, seeks and 
 
   await page.goto('/');
   const library = page.getByTestId('library');
-  const first = row(page, 1);
-  const second = row(page, 2);
+  const first = segmentRow(page, 1);
+  const second = segmentRow(page, 2);
   await expect(first).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   await expect(second).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   await expect(first).toContainText('MP4 ready');
   await expect(first).toContainText(/Paused 0:00:\d\d \(1×\)/);
   await expect(first.getByRole('img', { name: /^Recorded .+, paused .+ in 1 pause$/ })).toBeVisible();
   await expect(library.getByRole('heading', { name: 'Recordings · 2' })).toBeVisible();
-  await shoot(page, library, 'rows');
+  await shoot(page, library, 'library-rows');
 
   // Slow media so the progress is visible: the sandbox throttles the transfer.
   const fault = await request.post('/__host/faults', { data: { throttleMediaBps: 100_000 } });
@@ -150,7 +110,7 @@ test('downloads a paused recording with progress, opens it, previews, seeks and 
   const progress = first.getByRole('progressbar', { name: 'Recording 1 download' });
   await expect(progress).toHaveAttribute('aria-valuetext', /^\d+% · .+ of .+ · .+\/s/, { timeout: 15_000 });
   await expect(first.getByRole('button', { name: 'Cancel download of recording 1' })).toBeVisible();
-  await shoot(page, library, 'downloading');
+  await shoot(page, library, 'library-downloading');
   await request.delete('/__host/faults');
 
   await expect(first).toHaveAttribute('data-local', 'downloaded', { timeout: 60_000 });
@@ -163,7 +123,7 @@ test('downloads a paused recording with progress, opens it, previews, seeks and 
       return JSON.stringify(listed).includes('"source":"media"');
     })
     .toBe(true);
-  await shoot(page, library, 'downloaded');
+  await shoot(page, library, 'library-downloaded');
 
   await first.getByRole('button', { name: 'Open recording 1' }).click();
   await expect(first).toContainText('Opened in your video player');
@@ -192,7 +152,7 @@ test('downloads a paused recording with progress, opens it, previews, seeks and 
   await page.keyboard.press('Space');
   await expect.poll(() => videoTime(page), { timeout: 15_000 }).toBeGreaterThan(0.5);
   await expect(dialog.getByRole('slider', { name: 'Position' })).toHaveAttribute('aria-valuetext', /^0:00:\d\d of 0:0\d:\d\d$/);
-  await shoot(page, null, 'preview');
+  await shoot(page, null, 'library-preview');
   await dialog.getByRole('button', { name: 'Pause' }).click();
 
   await page.keyboard.press('Home');
@@ -226,7 +186,7 @@ test('downloads a paused recording with progress, opens it, previews, seeks and 
   // The host ends the meeting: the list says no new recordings will come.
   expect((await request.post(`/__host/bots/${botId}/end`, { data: {} })).ok()).toBe(true);
   await expect(page.getByTestId('library-ended')).toContainText('Design review has left the call.', { timeout: 30_000 });
-  await shoot(page, library, 'ended');
+  await shoot(page, library, 'library-ended');
 });
 
 test('5,000 recordings: only a window of rows is rendered and scrolling reaches the last one', async ({ page, request }) => {
@@ -242,7 +202,7 @@ test('5,000 recordings: only a window of rows is rendered and scrolling reaches 
   const items = list.getByRole('listitem');
   await expect(items.first()).toHaveAttribute('aria-setsize', '5000', { timeout: 30_000 });
   await expect(items.first()).toHaveAttribute('aria-posinset', '1');
-  await expect(row(page, 5_000)).toBeVisible();
+  await expect(segmentRow(page, 5_000)).toBeVisible();
   expect(await items.count()).toBeLessThan(30);
 
   const scroller = page.getByTestId('library-scroller');
@@ -255,9 +215,9 @@ test('5,000 recordings: only a window of rows is rendered and scrolling reaches 
   await scroller.evaluate((el: { scrollTop: number; scrollHeight: number }) => {
     el.scrollTop = el.scrollHeight;
   });
-  await expect(row(page, 1)).toBeVisible();
+  await expect(segmentRow(page, 1)).toBeVisible();
   await expect(list.locator('[aria-posinset="5000"]')).toBeAttached();
   expect(await items.count()).toBeLessThan(30);
   await expect(page.getByTestId('library-ended')).toContainText('Marathon has left the call.');
-  await shoot(page, page.getByTestId('library'), '5000-rows');
+  await shoot(page, page.getByTestId('library'), 'library-5000-rows');
 });
