@@ -58,20 +58,30 @@ export interface DownloadResult {
 export const PART_SUFFIX = '.part';
 
 /** Running digests of the bytes in the .part file. node's Hash cannot be persisted, so a
- * resume re-reads the part from disk once instead of refetching it. */
+ * resume re-reads the part from disk once instead of refetching it. The MD5 is only kept while
+ * the server's ETag is one (S3 single-part uploads): it is wasted work on every byte otherwise. */
 class PartDigest {
   sha256: Hash = createHash('sha256');
-  md5: Hash = createHash('md5');
+  md5: Hash | null;
   bytes = 0;
+
+  constructor(withMd5: boolean) {
+    this.md5 = withMd5 ? createHash('md5') : null;
+  }
 
   update(chunk: Buffer): void {
     this.sha256.update(chunk);
-    this.md5.update(chunk);
+    this.md5?.update(chunk);
     this.bytes += chunk.length;
   }
 
-  static async fromDisk(fs: LocalFs, path: string, length: number, signal: AbortSignal): Promise<PartDigest> {
-    const digest = new PartDigest();
+  /** Before the first byte: the server's ETag says whether an MD5 can be checked at the end. */
+  expectMd5(withMd5: boolean): void {
+    if (this.bytes === 0) this.md5 = withMd5 ? (this.md5 ?? createHash('md5')) : null;
+  }
+
+  static async fromDisk(fs: LocalFs, path: string, length: number, withMd5: boolean, signal: AbortSignal): Promise<PartDigest> {
+    const digest = new PartDigest(withMd5);
     if (length === 0) return digest;
     const sink = new Transform({
       transform(chunk: Buffer, _enc, callback) {
@@ -216,7 +226,7 @@ export class Transfer {
     await this.deps.fs.rm(this.partPath, { force: true }).catch((err: unknown) => {
       throw diskError(err, this.job.dir, null);
     });
-    this.digest = new PartDigest();
+    this.digest = new PartDigest(true);
     await this.saveEntry({ total: null, etag: null, lastModified: null });
   }
 
@@ -224,7 +234,8 @@ export class Transfer {
   private async partDigest(): Promise<PartDigest> {
     const size = (await statOrNull(this.deps.fs, this.partPath))?.size ?? 0;
     if (this.digest === null || this.digest.bytes !== size) {
-      this.digest = await PartDigest.fromDisk(this.deps.fs, this.partPath, size, this.job.signal);
+      const withMd5 = size === 0 || md5FromEtag(this.entry.etag) !== null;
+      this.digest = await PartDigest.fromDisk(this.deps.fs, this.partPath, size, withMd5, this.job.signal);
     }
     if (this.resumedFromBytes < 0) this.resumedFromBytes = size;
     return this.digest;
@@ -275,10 +286,11 @@ export class Transfer {
         if (digest.bytes > 0) {
           // If-Range did not hold: the file changed on the server, so the part is worthless.
           await this.resetPart();
-          digest = this.digest ?? new PartDigest();
+          digest = this.digest ?? new PartDigest(true);
         }
         total = contentLength(res);
         await this.saveEntry({ total, etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') });
+        digest.expectMd5(md5FromEtag(this.entry.etag) !== null);
         break;
       case 206: {
         const range = parseContentRange(res.headers.get('content-range'));
@@ -459,7 +471,7 @@ export class Transfer {
       throw this.integrity(`${onDisk} bytes on disk, ${this.entry.total ?? digest.bytes} expected`);
     }
     const expectedMd5 = md5FromEtag(this.entry.etag);
-    if (expectedMd5 !== null && digest.md5.copy().digest('hex') !== expectedMd5) {
+    if (expectedMd5 !== null && digest.md5 !== null && digest.md5.copy().digest('hex') !== expectedMd5) {
       throw this.integrity('checksum mismatch');
     }
     const sha256 = digest.sha256.copy().digest('hex');
