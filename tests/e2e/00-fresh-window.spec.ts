@@ -2,18 +2,9 @@
 // selection) is shared by every spec of a run and there is no way to deselect a bot, so this file
 // is named to sort first — Playwright runs spec files in alphabetical order on its one worker.
 import { expect, test } from '@playwright/test';
+import { failOnPageErrors } from './support/host';
 
-let pageErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  pageErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
-test.afterEach(() => {
-  expect(pageErrors).toEqual([]);
-});
+failOnPageErrors();
 
 test('a fresh window says Sandbox and that no bot is selected, and offers the ways to pick one', async ({ page }, testInfo) => {
   await page.goto('/');

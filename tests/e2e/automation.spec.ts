@@ -4,6 +4,7 @@
 // window and notifications tell the user; unlocking → Recording again.
 import { expect, test } from '@playwright/test';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { failOnPageErrors } from './support/host';
 import { z } from 'zod';
 
 test.describe.configure({ mode: 'serial' });
@@ -20,17 +21,7 @@ const TrayItem = z.object({ id: z.string(), label: z.string(), enabled: z.boolea
 const Power = z.object({ automation: z.object({ ok: z.literal(true), value: z.object({ trayLine: z.string().nullable() }) }), tray: z.object({ tooltip: z.string(), menu: z.array(TrayItem) }) });
 const Notifications = z.object({ notifications: z.array(z.object({ kind: z.string(), title: z.string().optional(), message: z.string().optional() })) });
 
-let pageErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  pageErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
-test.afterEach(() => {
-  expect(pageErrors).toEqual([]);
-});
+failOnPageErrors();
 // One host serves every spec: leave automation off as it was found.
 test.afterAll(async ({ request }) => {
   await dispatch(request, 'automation:update', { autoPause: { onLock: false, onSuspend: false, resumeOnUnlock: false }, pausedReminder: { enabled: false, everyMinutes: 10 } });

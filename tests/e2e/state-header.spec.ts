@@ -2,6 +2,7 @@
 // for sandbox bots created through the host admin and selected the way a user would.
 import { expect, test } from '@playwright/test';
 import type { APIRequestContext } from '@playwright/test';
+import { failOnPageErrors } from './support/host';
 import { z } from 'zod';
 
 const Created = z.object({ id: z.string() });
@@ -9,18 +10,7 @@ const SelectedState = z.object({ ok: z.literal(true), value: z.object({ botId: z
 
 test.describe.configure({ mode: 'serial' });
 
-// The renderer runs under its strict CSP here too: any violation or page error fails the test.
-let pageErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  pageErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
-test.afterEach(() => {
-  expect(pageErrors).toEqual([]);
-});
+failOnPageErrors();
 
 async function createBot(request: APIRequestContext, data: { name: string; manual?: boolean; meetingUrl?: string }): Promise<string> {
   const response = await request.post('/__host/bots', { data });

@@ -4,6 +4,7 @@
 // Each visible state is saved as a screenshot under test-results/screenshots/.
 import { expect, test } from '@playwright/test';
 import type { APIRequestContext, Page, TestInfo } from '@playwright/test';
+import { failOnPageErrors } from './support/host';
 import { z } from 'zod';
 
 test.describe.configure({ mode: 'serial' });
@@ -16,18 +17,9 @@ const CoreState = z.object({
   value: z.object({ botId: z.string(), live: z.string(), recording: z.object({ id: z.string() }).nullable() }),
 });
 
-// The renderer runs under its strict CSP: any violation or page error fails the test.
-let pageErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  pageErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
+failOnPageErrors();
 test.afterEach(async ({ request }) => {
   await request.delete('/__host/faults');
-  expect(pageErrors).toEqual([]);
 });
 
 async function shot(page: Page, testInfo: TestInfo, name: string, scheme: 'light' | 'dark' = 'light', top = true): Promise<void> {

@@ -4,21 +4,12 @@
 // tray. Screenshots of the states land in test-results/screenshots/.
 import { expect, test } from '@playwright/test';
 import type { Locator, Page, TestInfo } from '@playwright/test';
+import { failOnPageErrors } from './support/host';
 import { z } from 'zod';
 
 test.describe.configure({ mode: 'serial' });
 
-let pageErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  pageErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
-test.afterEach(() => {
-  expect(pageErrors).toEqual([]);
-});
+failOnPageErrors();
 
 async function shot(target: Page | Locator, testInfo: TestInfo, name: string): Promise<void> {
   const path = `test-results/screenshots/${name}.png`;
